@@ -1,0 +1,14 @@
+-- The sandbox (spec 9): what a driver can reach of the host. The same on every engine.
+local names = { "io", "os.execute", "os.exit", "os.remove", "os.rename", "os.tmpname", "loadfile", "dofile",
+  "package", "require", "java", "luajava", "ffi", "os.time", "os.date", "os.clock", "os.getenv", "os.difftime",
+  "string.format", "table.concat", "math.floor", "coroutine.wrap", "debug.traceback", "pcall", "xpcall",
+  "loadstring", "unpack", "select", "tostring", "tonumber", "setmetatable", "getmetatable", "rawget",
+  "collectgarbage", "next", "ipairs", "pairs", "error", "assert", "type", "bit.band" }
+for _, name in ipairs(names) do
+  local value = _G
+  for part in string.gmatch(name, "[^.]+") do
+    value = type(value) == "table" and value[part] or nil
+  end
+  print(name, type(value))
+end
+print("END")
