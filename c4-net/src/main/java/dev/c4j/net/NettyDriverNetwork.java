@@ -1,0 +1,79 @@
+package dev.c4j.net;
+
+import dev.c4j.api.DriverNetwork;
+import dev.c4j.api.TcpClient;
+import dev.c4j.api.TcpServer;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Makes a driver's servers and clients on its loop. Live objects are tracked weakly, so that tracking never keeps
+ * an object (or, through its listener, a Lua object) alive; teardown abandons whichever are still around.
+ */
+final class NettyDriverNetwork implements DriverNetwork {
+
+    private final NettyDriverLoop loop;
+    private final NettyTransport transport;
+    private final Resolver resolver;
+    private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
+
+    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver) {
+        this.loop = loop;
+        this.transport = transport;
+        this.resolver = resolver;
+    }
+
+    NettyDriverLoop loop() {
+        return loop;
+    }
+
+    NettyTransport transport() {
+        return transport;
+    }
+
+    Resolver resolver() {
+        return resolver;
+    }
+
+    @Override
+    public TcpServer newServer() {
+        return track(new NettyTcpServer(this));
+    }
+
+    @Override
+    public TcpClient newClient() {
+        return track(new NettyTcpClient(this));
+    }
+
+    /** Wraps a connection a server of this driver accepted (not registered yet). */
+    NettyTcpClient adopt(Channel accepted) {
+        return track(new NettyTcpClient(this, accepted));
+    }
+
+    private <T extends Abandonable> T track(T object) {
+        live.add(object);
+        return object;
+    }
+
+    @Override
+    public void abandonAll() {
+        abandonAllSockets();
+    }
+
+    /** Abandons every live object (on the loop); returns the channels that were closed. */
+    List<Channel> abandonAllSockets() {
+        List<Channel> closed = new ArrayList<>();
+        for (Abandonable object : new ArrayList<>(live)) {
+            Channel ch = object.abandonOnLoop();
+            if (ch != null) {
+                closed.add(ch);
+            }
+        }
+        live.clear();
+        return closed;
+    }
+}
