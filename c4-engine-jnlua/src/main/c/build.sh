@@ -1,0 +1,35 @@
+#!/bin/sh
+# Builds the byte shim (c4j_bytes.c) into the module's classes so that it ships in the jar.
+# Usage: build.sh <java.home> <output directory>
+# Never fails the build: without gcc, JDK headers or on another platform the engines use their
+# pure-Java byte bridge instead (see ByteShim).
+set -u
+java_home=$1
+out=$2
+src=$(dirname "$0")/c4j_bytes.c
+lib=$out/libc4jbytes.so
+
+if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
+    echo "c4j byte shim: not linux-x86_64, skipped (the pure-Java byte bridge will be used)"
+    exit 0
+fi
+if ! command -v gcc >/dev/null 2>&1; then
+    echo "c4j byte shim: gcc not found, skipped (the pure-Java byte bridge will be used)"
+    exit 0
+fi
+if [ ! -f "$java_home/include/jni.h" ]; then
+    echo "c4j byte shim: no JNI headers under $java_home/include, skipped (the pure-Java byte bridge will be used)"
+    exit 0
+fi
+if [ -f "$lib" ] && [ "$lib" -nt "$src" ] && [ "$lib" -nt "$0" ]; then
+    exit 0
+fi
+mkdir -p "$out"
+if gcc -O2 -fPIC -shared -Wall -Wextra -o "$lib" \
+        -I"$java_home/include" -I"$java_home/include/linux" "$src" -ldl; then
+    echo "c4j byte shim: built $lib"
+else
+    echo "c4j byte shim: gcc failed, skipped (the pure-Java byte bridge will be used)"
+    rm -f "$lib"
+fi
+exit 0
