@@ -1,22 +1,38 @@
 package dev.c4j.lua;
 
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLoop;
 import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaSyntaxException;
 
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One DriverWorks driver: one Lua state on one loop. Start runs the chunk, {@code OnDriverInit("DIT_STARTUP")}
  * and {@code OnDriverLateInit("DIT_STARTUP")}; stop runs {@code OnDriverDestroyed("DIT_LOADED")}, then
  * cancels the timers, closes every socket silently and discards the state (spec section 1).
  *
- * <p>The blocking methods wait for the loop and must not be called on it.
+ * <p>The blocking methods wait for the loop; called on the loop itself, they run their work directly.
  */
 public final class Driver implements AutoCloseable {
 
-    private Driver() {
-        throw new UnsupportedOperationException("SKELETON: to be implemented");
+    private final DriverContext context;
+    private final byte[] source;
+    private final String chunkName;
+    private final LuaEngine engine;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    private Driver(DriverContext context, byte[] source, String chunkName, LuaEngine engine) {
+        this.context = context;
+        this.source = source;
+        this.chunkName = chunkName;
+        this.engine = engine;
     }
 
     /**
@@ -26,28 +42,59 @@ public final class Driver implements AutoCloseable {
      */
     public static Driver create(String name, byte[] source, String chunkName, LuaEngine engine,
                                 DriverEnvironment environment, DriverOutput output) {
-        throw new UnsupportedOperationException("SKELETON");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(chunkName, "chunkName");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(output, "output");
+        return new Driver(new DriverContext(name, environment, output), source.clone(), chunkName, engine);
     }
 
     public String name() {
-        throw new UnsupportedOperationException("SKELETON");
+        return context.name;
     }
 
     public DriverEnvironment environment() {
-        throw new UnsupportedOperationException("SKELETON");
+        return context.environment;
     }
 
     /**
-     * Opens the state, compiles and runs the chunk, then the init entry points. A chunk that does not compile
-     * throws (nothing else ran); a Lua error at run time is reported and the lifecycle goes on.
+     * Opens the state, compiles and runs the chunk, then the init entry points, all in one loop turn. A chunk that
+     * does not compile throws (nothing else ran); a Lua error at run time is reported and the lifecycle goes on.
+     *
+     * @throws IllegalStateException when started before, or stopped
      */
     public void start() throws LuaSyntaxException {
-        throw new UnsupportedOperationException("SKELETON");
+        if (stopped.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("driver " + name() + " was already started");
+        }
+        LuaSyntaxException syntaxError = runOnLoop(() -> {
+            try {
+                context.start(engine, source, chunkName);
+                return null;
+            } catch (LuaSyntaxException e) {
+                return e;
+            }
+        });
+        if (syntaxError != null) {
+            throw syntaxError;
+        }
     }
 
     /** {@code OnDriverDestroyed("DIT_LOADED")}, then teardown and {@link DriverEnvironment#close()}. Idempotent. */
     public void stop() {
-        throw new UnsupportedOperationException("SKELETON");
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            runOnLoop(() -> {
+                context.stop();
+                return null;
+            });
+        } finally {
+            context.environment.close();
+        }
     }
 
     /** {@link #stop()}. */
@@ -61,11 +108,78 @@ public final class Driver implements AutoCloseable {
      * closed) has run.
      */
     public void collectGarbage() {
-        throw new UnsupportedOperationException("SKELETON");
+        onLoop(() -> {
+            context.collectGarbage();
+            return null;
+        });
+        // The adapter posted the collected() notifications to the loop; this later turn runs after them.
+        onLoop(() -> null);
     }
 
-    /** Runs {@code task} on the driver's loop and waits for its result. */
+    /**
+     * Calls the driver's global function {@code name} on the loop, as the controller calls an entry point, and
+     * waits until it returned. Arguments convert as the engine SPI documents (strings, numbers, booleans,
+     * {@code byte[]}, lists, maps). A Lua error is reported to the output; a missing function does nothing.
+     */
+    public void callGlobal(String name, Object... args) {
+        Objects.requireNonNull(name, "name");
+        onLoop(() -> {
+            context.callGlobal(name, args);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code task} on the driver's loop and waits for its result; exceptions arrive as they were thrown
+     * (checked ones wrapped in {@link CompletionException}).
+     *
+     * @throws IllegalStateException once the driver is stopped
+     */
     public <T> T onLoop(Callable<T> task) {
-        throw new UnsupportedOperationException("SKELETON");
+        if (stopped.get()) {
+            throw new IllegalStateException("driver " + name() + " is stopped");
+        }
+        return runOnLoop(task);
+    }
+
+    private <T> T runOnLoop(Callable<T> task) {
+        DriverLoop loop = context.environment.loop();
+        if (loop.inLoop()) {
+            return callUnchecked(task);
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException("interrupted while waiting for driver " + name(), e);
+        }
+    }
+
+    private static <T> T callUnchecked(Callable<T> task) {
+        try {
+            return task.call();
+        } catch (Exception e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new CompletionException(t);
     }
 }

@@ -1,0 +1,130 @@
+package dev.c4j.lua;
+
+import dev.c4j.api.DriverClock;
+import dev.c4j.lua.spi.LuaException;
+import dev.c4j.lua.spi.LuaFunction;
+import dev.c4j.lua.spi.LuaState;
+import dev.c4j.lua.spi.LuaSyntaxException;
+import dev.c4j.lua.spi.LuaType;
+import dev.c4j.lua.spi.LuaValueRef;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Installs what a driver sees in a fresh state: the object types, the {@code C4} table, {@code tohex}, and the
+ * engine-neutral Lua prelude ({@code print}, {@code hexdump}, {@code bit}, the sandbox belt and braces).
+ */
+final class C4Api {
+
+    private static final byte[] PRELUDE = resource("prelude.lua");
+
+    private C4Api() {
+    }
+
+    static void install(DriverContext ctx) {
+        LuaState state = ctx.state();
+        ctx.serverType = state.defineType(ServerObject.TYPE, ServerObject.methods());
+        ctx.clientType = state.defineType(ClientObject.TYPE, ClientObject.methods());
+        ctx.timerType = state.defineType(TimerObject.TYPE, TimerObject.methods());
+        state.setGlobal("C4", c4Table(ctx));
+        state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
+        runPrelude(ctx);
+    }
+
+    /** The {@code C4} table; its functions are called as {@code C4:Name(...)}, so they number arguments as methods. */
+    private static Map<String, LuaFunction> c4Table(DriverContext ctx) {
+        Map<String, LuaFunction> c4 = new HashMap<>();
+        c4.put("CreateTCPServer", frame -> {
+            ctx.checkInitTime("CreateTCPServer");
+            return new ServerObject(ctx, ctx.environment.network().newServer()).object;
+        });
+        c4.put("CreateTCPClient", frame -> {
+            ctx.checkInitTime("CreateTCPClient");
+            return new ClientObject(ctx, ctx.environment.network().newClient()).object;
+        });
+        c4.put("SetTimer", frame -> TimerObject.setTimer(ctx, Args.method(frame, "SetTimer")));
+        c4.put("AddTimer", frame -> ctx.legacyTimers.add(Args.method(frame, "AddTimer")));
+        c4.put("KillTimer", frame -> ctx.legacyTimers.kill(Args.method(frame, "KillTimer")));
+        c4.put("GetTime", frame -> getTime(ctx.environment.loop().clock(), Args.method(frame, "GetTime")));
+        c4.put("GetTickCount", frame -> ctx.environment.loop().clock().tickCountMillis());
+        c4.put("DebugLog", frame -> {
+            ctx.log.debug(Args.method(frame, "DebugLog").checkString(1));
+            return LuaFunction.Results.NONE;
+        });
+        c4.put("ErrorLog", frame -> {
+            ctx.log.error(Args.method(frame, "ErrorLog").checkString(1));
+            return LuaFunction.Results.NONE;
+        });
+        return c4;
+    }
+
+    /**
+     * {@code C4:GetTime([units[, fractional]])} (spec 6.4): time since the epoch in {@code units} (ns us ms s min h
+     * d w y dec; missing or unknown = ms), truncated unless {@code fractional} is true.
+     */
+    static Object getTime(DriverClock clock, Args args) {
+        String units = args.type(1) == LuaType.STRING ? args.checkString(1) : "ms";
+        long unitNanos = switch (units) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "s" -> 1_000_000_000L;
+            case "min" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
+            case "w" -> 604_800_000_000_000L;
+            case "y" -> 31_556_952_000_000_000L; // CHOICE: 365.2425 days
+            case "dec" -> 315_569_520_000_000_000L; // 10 years
+            default -> 1_000_000L;
+        };
+        long nanos = clock.epochNanos();
+        long whole = nanos / unitNanos;
+        if (!args.toBoolean(2)) {
+            return whole;
+        }
+        return whole + (double) (nanos % unitNanos) / unitNanos;
+    }
+
+    private static void runPrelude(DriverContext ctx) {
+        LuaState state = ctx.state();
+        LuaValueRef prelude;
+        try {
+            prelude = state.load(PRELUDE, "=c4j");
+        } catch (LuaSyntaxException e) {
+            throw new IllegalStateException("c4j prelude does not compile: " + e.getMessage(), e);
+        }
+        LuaFunction printLine = frame -> {
+            ByteBuffer line = Args.function(frame, "print").checkBytes(1);
+            ctx.output.print(ctx.name, Args.copy(line));
+            return LuaFunction.Results.NONE;
+        };
+        LuaFunction hexdumpLines = frame -> {
+            Args args = Args.function(frame, "hexdump");
+            ByteBuffer data = args.checkBytes(1);
+            args.checkFunctionOrNil(2);
+            return Hex.dumpLines(data);
+        };
+        try {
+            state.call(prelude, printLine, hexdumpLines, BitLib.functions());
+        } catch (LuaException e) {
+            throw new IllegalStateException("c4j prelude failed: " + e.getMessage(), e);
+        } finally {
+            prelude.release();
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = C4Api.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.c4j.lua;
+
+import dev.c4j.api.Endpoint;
+import dev.c4j.api.EndpointChoice;
+import dev.c4j.api.NetError;
+import dev.c4j.api.NetOp;
+import dev.c4j.api.ReadRequest;
+import dev.c4j.api.TcpClient;
+import dev.c4j.lua.spi.Collectable;
+import dev.c4j.lua.spi.LuaFunction;
+import dev.c4j.lua.spi.LuaType;
+import dev.c4j.lua.spi.LuaValueRef;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code C4LuaTcpClient}: the Lua face of a {@link TcpClient}, made by {@code C4:CreateTCPClient()} or for a
+ * connection a server accepted (spec section 3).
+ */
+final class ClientObject extends LuaPeer implements TcpClient.Listener, Collectable {
+
+    static final String TYPE = "C4LuaTcpClient";
+
+    private static final int ON_RESOLVE = 0;
+    private static final int ON_CONNECT = 1;
+    private static final int ON_READ = 2;
+    private static final int ON_WRITE = 3;
+    private static final int ON_DISCONNECT = 4;
+    private static final int ON_ERROR = 5;
+
+    private final TcpClient client;
+    private LuaMatcher matcher; // the function of the outstanding ReadUntil(fn), if that is the request
+
+    ClientObject(DriverContext ctx, TcpClient client) {
+        super(ctx);
+        this.client = client;
+        attach(ctx.clientType);
+        client.setListener(this);
+    }
+
+    static Map<String, LuaFunction> methods() {
+        Map<String, LuaFunction> methods = new HashMap<>();
+        methods.put("Connect", frame -> {
+            Args args = Args.method(frame, "Connect");
+            return self(args).connect(args);
+        });
+        methods.put("Write", frame -> {
+            Args args = Args.method(frame, "Write");
+            return self(args).write(args);
+        });
+        methods.put("ReadAtLeast", frame -> {
+            Args args = Args.method(frame, "ReadAtLeast");
+            return self(args).readAtLeast(args);
+        });
+        methods.put("ReadUpTo", frame -> {
+            Args args = Args.method(frame, "ReadUpTo");
+            return self(args).readUpTo(args);
+        });
+        methods.put("ReadUntil", frame -> {
+            Args args = Args.method(frame, "ReadUntil");
+            return self(args).readUntil(args);
+        });
+        methods.put("ReadUntilOneOf", frame -> {
+            Args args = Args.method(frame, "ReadUntilOneOf");
+            return self(args).readUntilSet(args, true);
+        });
+        methods.put("ReadUntilOneNotOf", frame -> {
+            Args args = Args.method(frame, "ReadUntilOneNotOf");
+            return self(args).readUntilSet(args, false);
+        });
+        methods.put("Close", frame -> {
+            Args args = Args.method(frame, "Close");
+            return self(args).close(args);
+        });
+        methods.put("GetLocalAddress", frame -> self(Args.method(frame, "GetLocalAddress")).localAddress());
+        methods.put("GetRemoteAddress", frame -> self(Args.method(frame, "GetRemoteAddress")).remoteAddress());
+        methods.put("Option", frame -> {
+            Args args = Args.method(frame, "Option");
+            ClientObject self = self(args);
+            return self.option(args, self.client::option);
+        });
+        methods.put("OnResolve", handlerSetter(ClientObject.class, TYPE, "OnResolve", ON_RESOLVE));
+        methods.put("OnConnect", handlerSetter(ClientObject.class, TYPE, "OnConnect", ON_CONNECT));
+        methods.put("OnRead", handlerSetter(ClientObject.class, TYPE, "OnRead", ON_READ));
+        methods.put("OnWrite", handlerSetter(ClientObject.class, TYPE, "OnWrite", ON_WRITE));
+        methods.put("OnDisconnect", handlerSetter(ClientObject.class, TYPE, "OnDisconnect", ON_DISCONNECT));
+        methods.put("OnError", handlerSetter(ClientObject.class, TYPE, "OnError", ON_ERROR));
+        return methods;
+    }
+
+    private static ClientObject self(Args args) {
+        return args.self(ClientObject.class, TYPE);
+    }
+
+    // ---- methods (spec 3.1) -------------------------------------------------------------------------------------
+
+    private Object connect(Args args) {
+        ctx.checkInitTime("Connect");
+        String host = args.checkString(1);
+        String service = service(args, 2);
+        boolean started = client.connect(host, service);
+        ctx.touch(this);
+        return started ? object : null;
+    }
+
+    private Object write(Args args) {
+        ByteBuffer data = args.checkBytes(1);
+        boolean queued = client.write(data);
+        ctx.touch(this);
+        return queued ? object : null;
+    }
+
+    private Object readAtLeast(Args args) {
+        ctx.checkInitTime("ReadAtLeast");
+        long min = Args.truncate(args.checkNumber(1));
+        if (min < 1 || min > ReadRequest.MAX_AT_LEAST) {
+            return null;
+        }
+        return read(new ReadRequest.AtLeast((int) min), null);
+    }
+
+    private Object readUpTo(Args args) {
+        ctx.checkInitTime("ReadUpTo");
+        long max = Args.truncate(args.checkNumber(1));
+        if (max < 1 || max > ReadRequest.MAX_UP_TO) {
+            return null;
+        }
+        return read(new ReadRequest.UpTo((int) max), null);
+    }
+
+    /** {@code ReadUntil(delimiter)} or {@code ReadUntil(fn)} (spec 3.5). */
+    private Object readUntil(Args args) {
+        ctx.checkInitTime("ReadUntil");
+        if (args.type(1) == LuaType.FUNCTION) {
+            LuaMatcher fn = new LuaMatcher(ctx, args.frame().ref(args.index(1)));
+            return read(new ReadRequest.Matching(fn), fn);
+        }
+        ByteBuffer delimiter = args.checkBytes(1);
+        if (!delimiter.hasRemaining()) { // CHOICE (A41)
+            return null;
+        }
+        return read(new ReadRequest.Until(Args.copy(delimiter)), null);
+    }
+
+    private Object readUntilSet(Args args, boolean oneOf) {
+        ctx.checkInitTime(args.name());
+        ByteBuffer set = args.checkBytes(1);
+        if (!set.hasRemaining()) {
+            return null;
+        }
+        byte[] bytes = Args.copy(set);
+        return read(oneOf ? new ReadRequest.UntilOneOf(bytes) : new ReadRequest.UntilOneNotOf(bytes), null);
+    }
+
+    /** Issues a request (replacing any outstanding one); nil when refused, e.g. from inside a matcher. */
+    private Object read(ReadRequest request, LuaMatcher newMatcher) {
+        boolean issued = client.read(request);
+        ctx.touch(this);
+        if (!issued) {
+            if (newMatcher != null) {
+                newMatcher.release();
+            }
+            return null;
+        }
+        releaseMatcher(); // the request it served was replaced
+        matcher = newMatcher;
+        return object;
+    }
+
+    private Object close(Args args) {
+        ctx.checkInitTime("Close");
+        client.close(args.toBoolean(1));
+        releaseMatcher();
+        ctx.touch(this);
+        return object;
+    }
+
+    private Object localAddress() {
+        ctx.checkInitTime("GetLocalAddress");
+        return client.localAddress();
+    }
+
+    private Object remoteAddress() {
+        ctx.checkInitTime("GetRemoteAddress");
+        return client.remoteAddress();
+    }
+
+    private void releaseMatcher() {
+        if (matcher != null) {
+            matcher.release();
+            matcher = null;
+        }
+    }
+
+    @Override
+    boolean busy() {
+        return client.isPending();
+    }
+
+    // ---- events ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public void resolved(List<Endpoint> endpoints, EndpointChoice choice) {
+        ctx.enter(this);
+        try {
+            EndpointChooser.resolved(this, ON_RESOLVE, endpoints, choice);
+        } finally {
+            ctx.exit();
+        }
+    }
+
+    @Override
+    public void connected() {
+        ctx.invoke(this, ON_CONNECT);
+    }
+
+    @Override
+    public void read(ByteBuffer data, Object replacement) {
+        releaseMatcher(); // its request is finished; OnRead may issue the next one
+        try {
+            ctx.invoke(this, ON_READ, replacement != null ? replacement : data);
+        } finally {
+            if (replacement instanceof LuaValueRef ref) {
+                ref.release();
+            }
+        }
+    }
+
+    @Override
+    public void written() {
+        ctx.invoke(this, ON_WRITE);
+    }
+
+    @Override
+    public void disconnected(NetError error) {
+        releaseMatcher();
+        ctx.invoke(this, ON_DISCONNECT, error.code(), error.message());
+    }
+
+    @Override
+    public void failed(NetError error, NetOp op) {
+        if (op == NetOp.READ) {
+            releaseMatcher();
+        }
+        ctx.invoke(this, ON_ERROR, error.code(), error.message(), op.luaName());
+    }
+
+    /** Lua dropped the client while nothing was pending: close the socket, silently. */
+    @Override
+    public void collected() {
+        client.abandon();
+        releaseMatcher();
+    }
+}

@@ -1,0 +1,267 @@
+package dev.c4j.lua;
+
+import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLoop;
+import dev.c4j.lua.spi.LuaEngine;
+import dev.c4j.lua.spi.LuaException;
+import dev.c4j.lua.spi.LuaHost;
+import dev.c4j.lua.spi.LuaState;
+import dev.c4j.lua.spi.LuaSyntaxException;
+import dev.c4j.lua.spi.LuaValueRef;
+import dev.c4j.lua.spi.ObjectType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the Lua face of one driver shares: its environment, output and Lua state, the driver lifecycle, and the
+ * one place through which every call from Java into Lua goes ({@link #enter}/{@link #exit}).
+ *
+ * <p>Used on the driver's loop, or on a thread standing in for it while the loop waits (a LuaJ coroutine):
+ * nothing here checks threads.
+ */
+final class DriverContext implements LuaHost {
+
+    final String name;
+    final DriverEnvironment environment;
+    final DriverOutput output;
+    /** {@code C4:DebugLog} / {@code C4:ErrorLog} go here. */
+    final Logger log;
+    final LegacyTimers legacyTimers = new LegacyTimers(this);
+
+    ObjectType serverType;
+    ObjectType clientType;
+    ObjectType timerType;
+
+    private LuaState state;
+    private boolean closed; // no more calls into Lua
+    private boolean stateClosed;
+    private int depth; // nesting of calls into Lua
+    private final List<LuaPeer> touched = new ArrayList<>();
+    private boolean inDriverInit;
+    private final Set<String> initTimeWarnings = new HashSet<>();
+
+    DriverContext(String name, DriverEnvironment environment, DriverOutput output) {
+        this.name = name;
+        this.environment = environment;
+        this.output = output;
+        this.log = LoggerFactory.getLogger("c4j.driver." + name);
+    }
+
+    LuaState state() {
+        return state;
+    }
+
+    // ---- lifecycle (spec section 1), on the loop -------------------------------------------------------------
+
+    /** Opens the state, installs the API, compiles and runs the chunk, then the init entry points. */
+    void start(LuaEngine engine, byte[] source, String chunkName) throws LuaSyntaxException {
+        state = engine.open(this);
+        LuaValueRef chunk;
+        try {
+            C4Api.install(this);
+            chunk = state.load(source, chunkName);
+        } catch (LuaSyntaxException | RuntimeException | Error e) {
+            closed = true;
+            closeState();
+            throw e;
+        }
+        try {
+            call(chunk);
+        } finally {
+            chunk.release();
+        }
+        inDriverInit = true;
+        try {
+            callGlobal("OnDriverInit", "DIT_STARTUP");
+        } finally {
+            inDriverInit = false;
+        }
+        callGlobal("OnDriverLateInit", "DIT_STARTUP");
+    }
+
+    /**
+     * {@code OnDriverDestroyed("DIT_LOADED")}; then no timer fires and no socket calls back any more, and the state
+     * is discarded.
+     */
+    void stop() {
+        if (state != null && !closed) {
+            callGlobal("OnDriverDestroyed", "DIT_LOADED");
+        }
+        closed = true;
+        legacyTimers.forgetAll();
+        environment.timers().cancelAll();
+        environment.network().abandonAll();
+        touched.clear();
+        closeState();
+    }
+
+    private void closeState() {
+        if (state != null && !stateClosed) {
+            stateClosed = true;
+            state.close();
+        }
+    }
+
+    /** A full collection; the adapter posts the resulting {@code collected()} notifications to the loop. */
+    void collectGarbage() {
+        if (state != null && !closed) {
+            state.collectGarbage();
+        }
+    }
+
+    // ---- calls into Lua: the one place -------------------------------------------------------------------------
+
+    /**
+     * Marks the start of work on behalf of {@code peer} (an event or an API call): the peer is pinned until
+     * the outermost call into Lua has returned, then {@linkplain LuaPeer#settle settled}.
+     */
+    void enter(LuaPeer peer) {
+        depth++;
+        touch(peer);
+    }
+
+    /**
+     * Ends what {@link #enter} began. When the outermost call into Lua returns: the socket work that Lua code
+     * running on another thread (a LuaJ coroutine) queued runs now, then every object touched meanwhile is
+     * pinned or unpinned by what it still has pending.
+     */
+    void exit() {
+        if (--depth > 0) {
+            return;
+        }
+        environment.loop().drain();
+        for (int i = 0; i < touched.size(); i++) {
+            LuaPeer peer = touched.get(i);
+            peer.touched = false;
+            if (!closed) {
+                peer.settle();
+            }
+        }
+        touched.clear();
+    }
+
+    /**
+     * An API call or event changed what {@code peer} has pending. It stays pinned (alive even if Lua dropped it)
+     * until the outermost call into Lua returns; {@link #exit} then decides.
+     */
+    void touch(LuaPeer peer) {
+        if (peer == null || peer.touched || closed) {
+            return;
+        }
+        peer.touched = true;
+        touched.add(peer);
+        peer.object.pin();
+    }
+
+    /** Calls handler {@code slot} of {@code peer} as {@code handler(self, args...)}; errors are reported. */
+    boolean invoke(LuaPeer peer, int slot, Object... args) {
+        if (closed) {
+            return false;
+        }
+        enter(peer);
+        try {
+            return peer.object.invoke(slot, args);
+        } finally {
+            exit();
+        }
+    }
+
+    /** The one-argument form of {@link #invoke(LuaPeer, int, Object...)}: the hot path of {@code OnRead}. */
+    boolean invoke(LuaPeer peer, int slot, Object arg) {
+        if (closed) {
+            return false;
+        }
+        enter(peer);
+        try {
+            return peer.object.invoke(slot, arg);
+        } finally {
+            exit();
+        }
+    }
+
+    /** Like {@link #invoke} with results (see {@code LuaObject.invokeForResults}); null after an error. */
+    Object[] invokeForResults(LuaPeer peer, int slot, int maxResults, Object... args) {
+        if (closed) {
+            return null;
+        }
+        enter(peer);
+        try {
+            return peer.object.invokeForResults(slot, maxResults, args);
+        } finally {
+            exit();
+        }
+    }
+
+    /** Calls a Lua function; a Lua error is reported and gives null. */
+    Object[] call(LuaValueRef function, Object... args) {
+        if (closed) {
+            return null;
+        }
+        enter(null);
+        try {
+            return state.call(function, args);
+        } catch (LuaException e) {
+            reportLuaError(e.getMessage());
+            return null;
+        } finally {
+            exit();
+        }
+    }
+
+    /** Calls the global function {@code name} if the driver defines one (entry points, {@code OnTimerExpired}). */
+    void callGlobal(String globalName, Object... args) {
+        if (closed) {
+            return;
+        }
+        LuaValueRef function = state.globalFunction(globalName);
+        if (function == null) {
+            return;
+        }
+        try {
+            call(function, args);
+        } finally {
+            function.release();
+        }
+    }
+
+    // ---- the init-time rule -------------------------------------------------------------------------------------
+
+    /**
+     * Networking and timer calls work during {@code OnDriverInit} but the vendor advises against them: one
+     * warning per driver and API. Calls from the top-level chunk are silent (spec section 1, A25).
+     */
+    void checkInitTime(String api) {
+        if (inDriverInit && initTimeWarnings.add(api)) {
+            output.message(name, "warning: " + api + " called during OnDriverInit;"
+                    + " DriverWorks advises to wait for OnDriverLateInit");
+        }
+    }
+
+    // ---- LuaHost -------------------------------------------------------------------------------------------------
+
+    @Override
+    public DriverLoop loop() {
+        return environment.loop();
+    }
+
+    @Override
+    public String driverName() {
+        return name;
+    }
+
+    @Override
+    public void reportLuaError(String messageWithTraceback) {
+        output.message(name, messageWithTraceback);
+    }
+
+    @Override
+    public void reportInternalError(String functionName, Throwable error) {
+        log.error("internal error in '{}'", functionName, error);
+        output.message(name, "internal error in '" + functionName + "': " + error);
+    }
+}

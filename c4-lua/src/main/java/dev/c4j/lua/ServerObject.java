@@ -1,0 +1,138 @@
+package dev.c4j.lua;
+
+import dev.c4j.api.Endpoint;
+import dev.c4j.api.EndpointChoice;
+import dev.c4j.api.NetError;
+import dev.c4j.api.NetOp;
+import dev.c4j.api.TcpClient;
+import dev.c4j.api.TcpServer;
+import dev.c4j.lua.spi.Collectable;
+import dev.c4j.lua.spi.LuaFunction;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A {@code C4LuaTcpServer}: the Lua face of a {@link TcpServer} (spec section 2). */
+final class ServerObject extends LuaPeer implements TcpServer.Listener, Collectable {
+
+    static final String TYPE = "C4LuaTcpServer";
+
+    private static final int ON_RESOLVE = 0;
+    private static final int ON_LISTEN = 1;
+    private static final int ON_ACCEPT = 2;
+    private static final int ON_ERROR = 3;
+
+    private final TcpServer server;
+
+    ServerObject(DriverContext ctx, TcpServer server) {
+        super(ctx);
+        this.server = server;
+        attach(ctx.serverType);
+        server.setListener(this);
+    }
+
+    static Map<String, LuaFunction> methods() {
+        Map<String, LuaFunction> methods = new HashMap<>();
+        methods.put("Listen", frame -> {
+            Args args = Args.method(frame, "Listen");
+            return self(args).listen(args);
+        });
+        methods.put("Close", frame -> self(Args.method(frame, "Close")).close());
+        methods.put("GetLocalAddress", frame -> self(Args.method(frame, "GetLocalAddress")).localAddress());
+        methods.put("Option", frame -> {
+            Args args = Args.method(frame, "Option");
+            ServerObject self = self(args);
+            return self.option(args, self.server::option);
+        });
+        methods.put("OnResolve", handlerSetter(ServerObject.class, TYPE, "OnResolve", ON_RESOLVE));
+        methods.put("OnListen", handlerSetter(ServerObject.class, TYPE, "OnListen", ON_LISTEN));
+        methods.put("OnAccept", handlerSetter(ServerObject.class, TYPE, "OnAccept", ON_ACCEPT));
+        methods.put("OnError", handlerSetter(ServerObject.class, TYPE, "OnError", ON_ERROR));
+        return methods;
+    }
+
+    private static ServerObject self(Args args) {
+        return args.self(ServerObject.class, TYPE);
+    }
+
+    // ---- methods (spec 2.1) -------------------------------------------------------------------------------------
+
+    private Object listen(Args args) {
+        ctx.checkInitTime("Listen");
+        String host = args.checkString(1);
+        String service = service(args, 2);
+        Double backlogArg = args.optNumber(3);
+        int backlog = 0; // the OS maximum
+        if (backlogArg != null) {
+            long whole = Args.truncate(backlogArg);
+            if (whole < 1) {
+                return null;
+            }
+            backlog = (int) Math.min(whole, Integer.MAX_VALUE);
+        }
+        boolean started = server.listen(host, service, backlog);
+        ctx.touch(this);
+        return started ? object : null;
+    }
+
+    private Object close() {
+        ctx.checkInitTime("Close");
+        server.close();
+        ctx.touch(this);
+        return object;
+    }
+
+    private Object localAddress() {
+        ctx.checkInitTime("GetLocalAddress");
+        return server.localAddress();
+    }
+
+    @Override
+    boolean busy() {
+        return server.isPending();
+    }
+
+    // ---- events ---------------------------------------------------------------------------------------------------
+
+    @Override
+    public void resolved(List<Endpoint> endpoints, EndpointChoice choice) {
+        ctx.enter(this);
+        try {
+            EndpointChooser.resolved(this, ON_RESOLVE, endpoints, choice);
+        } finally {
+            ctx.exit();
+        }
+    }
+
+    @Override
+    public void listening(Endpoint endpoint) {
+        ctx.invoke(this, ON_LISTEN, endpoint);
+    }
+
+    @Override
+    public void accepted(TcpClient client) {
+        ctx.enter(this);
+        try {
+            if (!object.hasHandler(ON_ACCEPT)) { // CHOICE (A36): nobody takes it, so it is closed at once
+                client.abandon();
+                return;
+            }
+            ClientObject accepted = new ClientObject(ctx, client);
+            ctx.invoke(this, ON_ACCEPT, accepted.object);
+        } finally {
+            ctx.exit();
+        }
+    }
+
+    @Override
+    public void failed(NetError error, NetOp op) {
+        ctx.invoke(this, ON_ERROR, error.code(), error.message(), op.luaName());
+    }
+
+    /** Lua dropped the server: stop listening, silently. Its accepted clients live on. */
+    @Override
+    public void collected() {
+        server.abandon();
+    }
+}
