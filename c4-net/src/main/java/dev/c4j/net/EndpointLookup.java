@@ -3,6 +3,7 @@ package dev.c4j.net;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.EndpointChoice;
 import dev.c4j.api.NetError;
+import dev.c4j.api.NetOp;
 import java.net.InetSocketAddress;
 import java.util.List;
 
@@ -27,6 +28,7 @@ final class EndpointLookup implements EndpointChoice {
     private final Steps owner;
     private List<InetSocketAddress> addresses; // set once resolved
     private boolean choiceOpen;
+    private boolean endpointChosen; // an endpoint was picked; the owner hears of it on a later turn
     private boolean cancelled;
 
     private EndpointLookup(DriverLoop loop, Steps owner) {
@@ -77,6 +79,7 @@ final class EndpointLookup implements EndpointChoice {
         choiceOpen = false;
         if (oneBasedIndex >= 1 && oneBasedIndex <= addresses.size()) {
             InetSocketAddress address = addresses.get(oneBasedIndex - 1);
+            endpointChosen = true;
             loop.execute(() -> {
                 if (!cancelled) {
                     cancelled = true; // done: nothing more of this lookup reaches the owner
@@ -101,6 +104,14 @@ final class EndpointLookup implements EndpointChoice {
     @Override
     public boolean isOpen() {
         return choiceOpen && !cancelled;
+    }
+
+    /**
+     * The operation that a close now cancels: {@code next} (listen or connect) once an endpoint was chosen, even
+     * though the owner hears of the choice only on a later turn (spec 2.4, 3.7); else the resolve.
+     */
+    NetOp cancelledOp(NetOp next) {
+        return endpointChosen ? next : NetOp.RESOLVE;
     }
 
     /** The operation was closed: later choices, and results still under way, are ignored. */

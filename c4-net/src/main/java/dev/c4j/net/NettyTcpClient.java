@@ -535,9 +535,10 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             case FRESH, ENDING, ENDED -> {
             }
             case RESOLVING -> {
+                NetOp op = lookup.cancelledOp(NetOp.CONNECT);
                 lookup.cancel();
                 lookup = null;
-                cancelled(NetOp.RESOLVE);
+                cancelled(op);
             }
             case CONNECTING -> {
                 cancelled(NetOp.CONNECT); // first: closing fails the connect promise at once

@@ -181,9 +181,10 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
             case IDLE, CANCELLING -> {
             }
             case RESOLVING -> {
+                NetOp op = lookup.cancelledOp(NetOp.LISTEN);
                 lookup.cancel();
                 lookup = null;
-                cancelled(NetOp.RESOLVE);
+                cancelled(op);
             }
             case BINDING -> {
                 cancelled(NetOp.LISTEN); // first: closing fails the bind promise at once

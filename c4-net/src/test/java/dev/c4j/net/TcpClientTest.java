@@ -157,6 +157,20 @@ class TcpClientTest extends NetTestBase {
     }
 
     @Test
+    void closeRightAfterTheChoiceCancelsTheConnect() {
+        newClient();
+        events.holdChoice = true;
+        onLoop(() -> client.connect("127.0.0.1", String.valueOf(peerServer.getLocalPort())));
+        events.next();
+        onLoop(() -> {
+            events.choice.choose(1); // the connect starts on a later turn...
+            client.close(false);     // ...but the endpoint is chosen: it is the connect that is cancelled
+        });
+        events.expect("failed:125:Operation canceled:connect");
+        events.expectNone(100);
+    }
+
+    @Test
     void cancelledChoiceFailsWithEinval() {
         newClient();
         events.holdChoice = true;

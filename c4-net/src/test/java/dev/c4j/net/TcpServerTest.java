@@ -112,6 +112,20 @@ class TcpServerTest extends NetTestBase {
     }
 
     @Test
+    void closeRightAfterTheChoiceCancelsTheListen() {
+        newServer();
+        events.holdChoice = true;
+        onLoop(() -> server.listen("127.0.0.1", "0", 0));
+        events.next();
+        onLoop(() -> {
+            events.choice.choose(1); // the bind happens on a later turn...
+            server.close();          // ...but the endpoint is chosen: it is the listen that is cancelled
+        });
+        events.expect("failed:125:Operation canceled:listen");
+        events.expectNone(100);
+    }
+
+    @Test
     void specialHostsResolveToFixedListsAndTheChoiceIsHonoured() {
         newServer();
         events.holdChoice = true;
