@@ -138,7 +138,10 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
             LuaMatcher fn = new LuaMatcher(ctx, args.frame().ref(args.index(1)));
             return read(new ReadRequest.Matching(fn), fn);
         }
-        ByteBuffer delimiter = args.checkBytes(1);
+        ByteBuffer delimiter = args.frame().toBytes(args.index(1));
+        if (delimiter == null) {
+            throw args.typeError(1, "string or function");
+        }
         if (!delimiter.hasRemaining()) { // CHOICE (A41)
             return null;
         }

@@ -118,7 +118,7 @@ class ArgumentCheckTest {
                 "Write table: bad argument #1 to 'Write' (string expected, got table)",
                 "ReadAtLeast: bad argument #1 to 'ReadAtLeast' (number expected, got string)",
                 "ReadUpTo: bad argument #1 to 'ReadUpTo' (number expected, got no value)",
-                "ReadUntil: bad argument #1 to 'ReadUntil' (string expected, got table)",
+                "ReadUntil: bad argument #1 to 'ReadUntil' (string or function expected, got table)",
                 "ReadUntilOneOf: bad argument #1 to 'ReadUntilOneOf' (string expected, got nil)",
                 "ReadUntilOneNotOf: bad argument #1 to 'ReadUntilOneNotOf' (string expected, got boolean)",
                 "Option: bad argument #2 to 'Option' (boolean expected, got number)",
