@@ -18,7 +18,9 @@ local seen = {}
 table.foreachi({ "a", "b" }, function(i, v) seen[#seen + 1] = i .. v end)
 show("table.foreachi", table.concat(seen, ","))
 local words = {}
-for w in string.gfind("one two", "%a+") do words[#words + 1] = w end
+if string.gfind then  -- LuaJIT dropped it
+  for w in string.gfind("one two", "%a+") do words[#words + 1] = w end
+end
 show("string.gfind", table.concat(words, ","))
 show("math.log10", math.log10(1000), math.mod and math.mod(7, 3), math.fmod(7, 3), math.pow(2, 10))
 show("#", #"a\0b", #"\0\0\0")
@@ -29,7 +31,7 @@ show("%d 2^31", string.format("%d", 2 ^ 31))
 show("format width", string.format("[%5.2f|%-5d|%05.1f|%10s|%.3s|%x|%X|%o|%e|%g|%g]",
   3.14159, 42, 2.5, "right", "truncate", 255, 255, 8, 12345.678, 0.0001, 1e20))
 show("%q", string.format("%q", "a\nb\0c\"\\\r"))
-show("numbers", 2 / 3, 1e15, 1e16, 2 ^ 63, -0.0 == 0, 1 / 0, -1 / 0, 100, 100.5)
+show("numbers", 2 / 3, 1e15, 1e16, 2 ^ 63, 1 / 0, -1 / 0, 100, 100.5)
 show("tonumber", tonumber("0x10"), tonumber(" 10 "), tonumber("1e2"), tonumber("z", 36), tonumber("10", 2))
 show("math", math.floor(-3.5), math.ceil(-3.5), math.huge, math.max(1, 5, 3), math.min(4, 2))
 local upper, lower = string.upper("aZ\233\255"), string.lower("Az\201\255")
@@ -46,7 +48,7 @@ show("classes", table.concat(classes, " "))
 show("high bytes", string.find("\200\201", "%a"), string.find("x\233", "%W"))
 show("bit", bit.band(0xff, 0x0f), bit.bor(1, 2), bit.bxor(3, 1), bit.lshift(0xc0, 24), bit.rshift(-1, 28),
   bit.arshift(-16, 2), bit.bnot(0), bit.tobit(2 ^ 32 + 1))
-local function varargs(...) return type(arg), select("#", ...) end
+local function varargs(...) return type(arg), arg and arg.n end  -- 5.1's implicit arg (a body without ...)
 show("arg in varargs", varargs(1, 2))
 show("select", select("#", nil, nil), select(2, "a", "b", "c"))
 show("string.rep", string.rep("ab", 3), string.rep("x", 0) == "", string.rep("x", -1) == "")
