@@ -1,0 +1,242 @@
+package dev.c4j.runtime.cli;
+
+import dev.c4j.lua.spi.LuaSyntaxException;
+import dev.c4j.runtime.C4Runtime;
+import dev.c4j.runtime.EngineConfig;
+import dev.c4j.runtime.EngineException;
+import dev.c4j.runtime.Engines;
+import dev.c4j.runtime.StandardOutput;
+import sun.misc.Signal;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code c4} command. {@code c4 run DRIVER.lua [--engine NAME]} starts the driver and serves until SIGINT
+ * or SIGTERM, then stops it ({@code OnDriverDestroyed("DIT_LOADED")}) and exits 0. Standard output carries
+ * exactly what the driver prints; everything else goes to standard error. Exit status 2: bad usage, a driver
+ * file that is missing or does not compile, an unknown or unavailable engine. Exit status 1: a bug of ours.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int INTERNAL_ERROR = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: c4 run DRIVER.lua [--engine NAME] [--property NAME=VALUE]...
+                                           run a driver until SIGINT or SIGTERM; --property sets an entry
+                                           of the driver's Properties table
+                   c4 engines              list the engine names
+                   c4 --help               show this help
+            Engine choice: --engine, else -D%2$s, else $%3$s, else %2$s in %4$s
+            on the classpath, else %1$s. Engines: %5$s.
+            Exit status: 0 after a clean stop; 2 for bad usage, a driver file that is missing or does not
+            compile, or an engine that is unknown or cannot run here.
+            """.formatted(Engines.DEFAULT, EngineConfig.PROPERTY, EngineConfig.ENVIRONMENT_VARIABLE,
+                    EngineConfig.PROPERTIES_RESOURCE, String.join(", ", Engines.names()));
+
+    private final OutputStream out;
+    private final PrintStream err;
+    private final CountDownLatch stopRequested;
+
+    /**
+     * @param out           standard output: driver prints, help and the engine list
+     * @param err           standard error: messages about the run
+     * @param stopRequested counted down when the driver should stop (a signal)
+     */
+    Main(OutputStream out, PrintStream err, CountDownLatch stopRequested) {
+        this.out = out;
+        this.err = err;
+        this.stopRequested = stopRequested;
+    }
+
+    public static void main(String[] args) {
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        // Choice: a library that writes to System.out must not mix into the driver's output.
+        System.setOut(System.err);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        handleStopSignals(stopRequested);
+        System.exit(new Main(stdout, System.err, stopRequested).run(args));
+    }
+
+    /**
+     * SIGINT and SIGTERM request a graceful stop (and so exit status 0, which a plain shutdown hook cannot give);
+     * a second signal ends the process at once, in case {@code OnDriverDestroyed} hangs.
+     */
+    private static void handleStopSignals(CountDownLatch stopRequested) {
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    if (stopRequested.getCount() == 0) {
+                        Runtime.getRuntime().halt(128 + signal.getNumber());
+                    }
+                    stopRequested.countDown();
+                });
+            } catch (IllegalArgumentException unsupported) {
+                // Not on this OS: the shutdown hook in run() still stops the driver.
+            }
+        }
+    }
+
+    /** Runs the command and returns the exit status; blocks while a driver runs. */
+    int run(String[] args) {
+        if (args.length == 0) {
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        switch (args[0]) {
+            case "--help", "-h", "help" -> {
+                write(USAGE_TEXT);
+                return OK;
+            }
+            case "engines" -> {
+                write(String.join("\n", Engines.names()) + "\n");
+                return OK;
+            }
+            case "run" -> {
+                return runCommand(List.of(args).subList(1, args.length));
+            }
+            default -> {
+                return usageError("unknown command '" + args[0] + "'");
+            }
+        }
+    }
+
+    private int runCommand(List<String> args) {
+        String file = null;
+        String engine = null;
+        Map<String, String> properties = new LinkedHashMap<>();
+        List<String> words = splitOptionValues(args);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            switch (word) {
+                case "--help", "-h" -> {
+                    write(USAGE_TEXT);
+                    return OK;
+                }
+                case "--engine", "--property" -> {
+                    if (i + 1 == words.size()) {
+                        return usageError(word + " needs " + (word.equals("--engine")
+                                ? "a name (" + String.join(", ", Engines.names()) + ")" : "NAME=VALUE"));
+                    }
+                    String value = words.get(++i);
+                    if (word.equals("--engine")) {
+                        engine = value;
+                    } else {
+                        int equals = value.indexOf('=');
+                        if (equals < 1) {
+                            return usageError("--property needs NAME=VALUE, got '" + value + "'");
+                        }
+                        properties.put(value.substring(0, equals), value.substring(equals + 1));
+                    }
+                }
+                default -> {
+                    if (word.startsWith("-") && !word.equals("-")) {
+                        return usageError("unknown option '" + word + "'");
+                    }
+                    if (file != null) {
+                        return usageError("one driver file only, got '" + file + "' and '" + word + "'");
+                    }
+                    file = word;
+                }
+            }
+        }
+        if (file == null) {
+            return usageError("which driver? c4 run DRIVER.lua");
+        }
+        return runDriver(Path.of(file), engine, properties);
+    }
+
+    /** {@code --option=value} as the two words {@code --option value}. */
+    private static List<String> splitOptionValues(List<String> args) {
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 2) {
+                words.add(arg.substring(0, equals));
+                words.add(arg.substring(equals + 1));
+            } else {
+                words.add(arg);
+            }
+        }
+        return words;
+    }
+
+    private int runDriver(Path file, String engine, Map<String, String> properties) {
+        if (!Files.exists(file)) {
+            return fail("driver file not found: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            return fail("not a driver file: " + file);
+        }
+        try (C4Runtime runtime = C4Runtime.builder()
+                .engine(engine)
+                .output(new StandardOutput(out, err))
+                .build()) {
+            // A shutdown that is not one of our signals (SIGHUP, System.exit elsewhere) still stops the driver.
+            Thread stopOnShutdown = new Thread(runtime::close, "c4-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopOnShutdown);
+            runtime.start(file, properties);
+            stopRequested.await();
+            runtime.close(); // OnDriverDestroyed("DIT_LOADED"), teardown
+            removeShutdownHook(stopOnShutdown);
+            return OK;
+        } catch (EngineException e) {
+            return fail(e.getMessage());
+        } catch (LuaSyntaxException e) {
+            return fail(e.getMessage()); // Lua's own "file.lua:3: ... near ..." says it all
+        } catch (NoSuchFileException e) {
+            return fail("driver file not found: " + file);
+        } catch (IOException e) {
+            return fail("cannot read " + file + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return INTERNAL_ERROR;
+        } catch (RuntimeException | Error e) {
+            err.println("c4: internal error, please report it:");
+            e.printStackTrace(err);
+            return INTERNAL_ERROR;
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run; the runtime is closed either way
+        }
+    }
+
+    private int usageError(String message) {
+        err.println("c4: " + message);
+        err.println("Try 'c4 --help'.");
+        return USAGE;
+    }
+
+    private int fail(String message) {
+        err.println("c4: " + message);
+        return USAGE;
+    }
+
+    private void write(String text) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            // standard output closed: nothing to do
+        }
+    }
+}

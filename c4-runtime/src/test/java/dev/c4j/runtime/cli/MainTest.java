@@ -1,0 +1,121 @@
+package dev.c4j.runtime.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command in-process: exit statuses and what goes to which stream. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    private int c4(String... args) {
+        return new Main(out, new PrintStream(err, true, StandardCharsets.UTF_8), stopRequested).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpGoesToStandardOutput() {
+        assertThat(c4("--help")).isZero();
+        assertThat(out()).startsWith("Usage: c4 run DRIVER.lua [--engine NAME]");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void noArgumentsIsAUsageError() {
+        assertThat(c4()).isEqualTo(2);
+        assertThat(err()).startsWith("Usage:");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void enginesListsTheNamesOnePerLine() {
+        assertThat(c4("engines")).isZero();
+        assertThat(out()).isEqualTo("luaj\njnlua\nluajit\n");
+    }
+
+    @Test
+    void unknownCommandAndOptionAreUsageErrors() {
+        assertThat(c4("serve", "x.lua")).isEqualTo(2);
+        assertThat(c4("run", "x.lua", "--verbose")).isEqualTo(2);
+        assertThat(c4("run", "--engine")).isEqualTo(2);
+        assertThat(c4("run")).isEqualTo(2);
+        assertThat(err()).contains("c4: unknown command 'serve'", "c4: unknown option '--verbose'",
+                "c4: --engine needs a name", "c4: which driver?");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void missingDriverFileIsOneMessageAndStatusTwo() {
+        Path missing = dir.resolve("nope.lua");
+        assertThat(c4("run", missing.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("c4: driver file not found: " + missing + "\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void driverThatDoesNotCompileIsOneMessageAndStatusTwo() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.lua"), "print('ran')\nfunction x(\n");
+        assertThat(c4("run", broken.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("c4: ").contains("broken.lua:").endsWith("\n");
+        assertThat(err().lines()).hasSize(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void unknownEngineIsOneMessageAndStatusTwo() throws Exception {
+        Path driver = Files.writeString(dir.resolve("d.lua"), "print('ran')\n");
+        assertThat(c4("run", driver.toString(), "--engine=lua54")).isEqualTo(2);
+        assertThat(err()).isEqualTo("c4: unknown engine 'lua54'; available engines: luaj, jnlua, luajit\n");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void propertiesComeFromTheCommandLine() throws Exception {
+        Path driver = Files.writeString(dir.resolve("p.lua"), "print(Properties.Port, Properties.Greeting)\n");
+        stopRequested.countDown();
+
+        assertThat(c4("run", driver.toString(), "--property", "Port=2323", "--property=Greeting=a=b")).isZero();
+        assertThat(out()).isEqualTo("2323\ta=b\n");
+    }
+
+    @Test
+    void aPropertyWithoutAValueIsAUsageError() {
+        assertThat(c4("run", "d.lua", "--property", "Port")).isEqualTo(2);
+        assertThat(err()).startsWith("c4: --property needs NAME=VALUE, got 'Port'\n");
+    }
+
+    @Test
+    void runStartsTheDriverAndStopsItWhenAskedThenStatusZero() throws Exception {
+        Path driver = Files.writeString(dir.resolve("d.lua"), """
+                print("chunk")
+                function OnDriverLateInit(dit) print("late " .. dit) end
+                function OnDriverDestroyed(dit) print("destroyed " .. dit) end
+                """);
+        stopRequested.countDown(); // as if SIGTERM came right after the start
+
+        assertThat(c4("run", "--engine", "luaj", driver.toString())).isZero();
+        assertThat(out()).isEqualTo("chunk\nlate DIT_STARTUP\ndestroyed DIT_LOADED\n");
+        assertThat(err()).isEmpty();
+    }
+}

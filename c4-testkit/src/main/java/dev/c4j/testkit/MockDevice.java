@@ -1,0 +1,163 @@
+package dev.c4j.testkit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real TCP server on {@code 127.0.0.1} (an OS-chosen port) standing in for the device a driver connects to,
+ * in the manner of OkHttp's MockWebServer:
+ *
+ * <pre>{@code
+ * try (MockDevice device = MockDevice.start()) {
+ *     device.enqueue(DeviceBehaviour.acceptThenReset());   // first connection: reset at once
+ *     // second connection: served by the test
+ *     ... let the driver connect to device.port() ...
+ *     TestPeer connection = device.takeConnection();
+ *     assertThat(connection.readLine()).isEqualTo("HELLO");
+ *     connection.send("OK\r\n");
+ * }
+ * }</pre>
+ *
+ * Each accepted connection takes the next enqueued {@link DeviceBehaviour}, or {@link DeviceBehaviour#serve()}
+ * when none is left.
+ */
+public final class MockDevice implements AutoCloseable {
+
+    private final ServerSocket serverSocket;
+    private final Duration timeout;
+    private final Queue<DeviceBehaviour> behaviours = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<TestPeer> handedOver = new LinkedBlockingQueue<>();
+    private final List<TestPeer> connections = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connectionCount = new AtomicInteger();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private MockDevice(ServerSocket serverSocket, Duration timeout) {
+        this.serverSocket = serverSocket;
+        this.timeout = timeout;
+        this.acceptor = daemon(this::acceptLoop, "mock-device-" + serverSocket.getLocalPort());
+    }
+
+    /** A device listening on 127.0.0.1 with an OS-chosen port; connections time out after 5 s. */
+    public static MockDevice start() {
+        return start(TestPeer.DEFAULT_TIMEOUT);
+    }
+
+    /** {@code timeout} bounds {@link #takeConnection()} and every blocking call on its connections. */
+    public static MockDevice start(Duration timeout) {
+        try {
+            MockDevice device = new MockDevice(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), timeout);
+            device.acceptor.start();
+            return device;
+        } catch (IOException e) {
+            throw new AssertionError("cannot start a mock device on 127.0.0.1: " + e, e);
+        }
+    }
+
+    /** {@code "127.0.0.1"}. */
+    public String host() {
+        return serverSocket.getInetAddress().getHostAddress();
+    }
+
+    public int port() {
+        return serverSocket.getLocalPort();
+    }
+
+    /** What the next accepted connection (without a behaviour yet) will meet. */
+    public MockDevice enqueue(DeviceBehaviour behaviour) {
+        behaviours.add(behaviour);
+        return this;
+    }
+
+    /** The next connection handed over (in accept order), waiting up to the timeout. */
+    public TestPeer takeConnection() {
+        try {
+            TestPeer connection = handedOver.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (connection == null) {
+                throw new AssertionError("no connection to the mock device on port " + port() + " within " + timeout
+                        + " (connections accepted so far: " + connectionCount() + ")");
+            }
+            return connection;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** How many connections were accepted so far, whatever their behaviour. */
+    public int connectionCount() {
+        return connectionCount.get();
+    }
+
+    /** Stops accepting and closes every connection. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        connections.forEach(TestPeer::close);
+        try {
+            acceptor.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = serverSocket.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            TestPeer connection;
+            try {
+                connection = new TestPeer(socket, "mock device connection from port " + socket.getPort(), timeout);
+            } catch (IOException e) {
+                TestPeer.closeQuietly(socket);
+                continue;
+            }
+            connections.add(connection);
+            connectionCount.incrementAndGet();
+            DeviceBehaviour behaviour = behaviours.poll();
+            DeviceBehaviour chosen = behaviour != null ? behaviour : DeviceBehaviour.serve();
+            daemon(() -> perform(chosen, connection), "mock-device-" + chosen).start();
+            if (closed) { // close() may have missed this one
+                connection.close();
+            }
+        }
+    }
+
+    private void perform(DeviceBehaviour behaviour, TestPeer connection) {
+        try {
+            behaviour.perform(connection);
+        } catch (RuntimeException | AssertionError e) {
+            connection.close(); // a misbehaving device meets a driver that hung up: fine
+            return;
+        }
+        if (behaviour.handsOver() && !connection.isClosed()) {
+            handedOver.add(connection);
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

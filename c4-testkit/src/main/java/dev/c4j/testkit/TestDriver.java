@@ -1,0 +1,226 @@
+package dev.c4j.testkit;
+
+import dev.c4j.api.VirtualClock;
+import dev.c4j.lua.Driver;
+import dev.c4j.lua.spi.LuaSyntaxException;
+import dev.c4j.runtime.C4Runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.MatchResult;
+
+/**
+ * One driver under test, in the manner of Netty's EmbeddedChannel: started on a chosen engine with its output
+ * captured, optionally on virtual time.
+ *
+ * <pre>{@code
+ * try (TestDriver driver = TestDriver.builder().engine(engine).virtualTime().resource("echo.lua").start()) {
+ *     int port = Integer.parseInt(driver.awaitOutput("listening on .*:(\\d+)").group(1));
+ *     try (TestPeer peer = TestPeer.connect(port)) {
+ *         peer.send("hi\r\n");
+ *         assertThat(peer.readLine()).isEqualTo("hi");
+ *     }
+ *     driver.advance(Duration.ofMinutes(10));
+ *     driver.assertNoErrors();
+ * }
+ * }</pre>
+ *
+ * {@link #close()} stops the driver ({@code OnDriverDestroyed}) and its runtime.
+ */
+public final class TestDriver implements AutoCloseable {
+
+    /** How long the one-argument {@link #awaitOutput(String)} waits. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final C4Runtime runtime;
+    private final Driver driver;
+    private final CapturedOutput output;
+    private final VirtualClock clock;
+
+    private TestDriver(C4Runtime runtime, Driver driver, CapturedOutput output, VirtualClock clock) {
+        this.runtime = runtime;
+        this.driver = driver;
+        this.output = output;
+        this.clock = clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every {@code print} line so far, decoded ISO-8859-1 so that each char is one byte. */
+    public List<String> outputLines() {
+        return output.lines();
+    }
+
+    /** {@link #awaitOutput(String, Duration)} with {@link #DEFAULT_TIMEOUT}. */
+    public MatchResult awaitOutput(String regex) {
+        return awaitOutput(regex, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * The match in the first output line (from the start of the output) in which {@code regex} is found
+     * ({@link java.util.regex.Matcher#find()}), waiting up to {@code timeout}; fails showing the output so far.
+     */
+    public MatchResult awaitOutput(String regex, Duration timeout) {
+        return output.await(regex, 1, timeout).get(0);
+    }
+
+    /** The matches in the first {@code count} output lines in which {@code regex} is found, waiting for them. */
+    public List<MatchResult> awaitOutput(String regex, int count, Duration timeout) {
+        return output.await(regex, count, timeout);
+    }
+
+    /** Runtime messages so far: Lua errors with their tracebacks, warnings. */
+    public List<String> messages() {
+        return output.messages();
+    }
+
+    /** Fails if the runtime reported any message (a Lua error, or a warning) about the driver. */
+    public void assertNoErrors() {
+        List<String> messages = output.messages();
+        if (!messages.isEmpty()) {
+            throw new AssertionError("driver " + driver.name() + " on " + engine() + " reported " + messages.size()
+                    + " message(s):\n" + String.join("\n", messages));
+        }
+    }
+
+    /** Moves virtual time forward; returns once every timer due by then has run. Needs {@link Builder#virtualTime()}. */
+    public void advance(Duration by) {
+        if (clock == null) {
+            throw new IllegalStateException("advance needs virtual time: TestDriver.builder().virtualTime()");
+        }
+        clock.advance(by);
+    }
+
+    /** A full Lua collection; returns once the cleanup it caused (sockets of collected objects) has run. */
+    public void collectGarbage() {
+        driver.collectGarbage();
+    }
+
+    /** {@code OnDriverDestroyed("DIT_LOADED")}, then teardown; the output stays readable. Idempotent. */
+    public void stop() {
+        driver.stop();
+    }
+
+    /** The driver itself, e.g. for {@link Driver#onLoop}. */
+    public Driver driver() {
+        return driver;
+    }
+
+    /** The engine's name ({@code luaj}, {@code jnlua}, {@code luajit}). */
+    public String engine() {
+        return runtime.engine();
+    }
+
+    /** Stops the driver (if still running) and its runtime. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Chooses the engine, the clock and the driver source; {@link #start()} runs it. */
+    public static final class Builder {
+        private String engine;
+        private VirtualClock clock;
+        private String name;
+        private byte[] source;
+        private Path file;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The engine by name; unset: the configured engine ({@code -Dc4.engine}, {@code C4_ENGINE}, ..., luaj). */
+        public Builder engine(String engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /** Timers and clocks on a fresh {@link VirtualClock}, moved only by {@link TestDriver#advance}. */
+        public Builder virtualTime() {
+            this.clock = new VirtualClock();
+            return this;
+        }
+
+        /** An entry of the driver's DriverWorks {@code Properties} table (the table exists, empty, without any). */
+        public Builder property(String name, String value) {
+            properties.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+            return this;
+        }
+
+        /** The driver in a file, named after the file without {@code .lua}. */
+        public Builder source(Path luaFile) {
+            this.file = Objects.requireNonNull(luaFile);
+            this.source = null;
+            return this;
+        }
+
+        /** The driver in a classpath resource (e.g. {@code "drivers/echo.lua"}), named after it without {@code .lua}. */
+        public Builder resource(String classpathResource) {
+            String path = classpathResource.startsWith("/") ? classpathResource.substring(1) : classpathResource;
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            try (InputStream in = (loader != null ? loader : TestDriver.class.getClassLoader()).getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("no classpath resource " + path);
+                }
+                String fileName = path.substring(path.lastIndexOf('/') + 1);
+                return lua(fileName.endsWith(".lua") ? fileName.substring(0, fileName.length() - 4) : fileName,
+                        in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read resource " + path, e);
+            }
+        }
+
+        /** A driver written inline; the text is encoded UTF-8, as if saved in a UTF-8 file. */
+        public Builder lua(String name, String source) {
+            return lua(name, source.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private Builder lua(String name, byte[] source) {
+            this.name = Objects.requireNonNull(name);
+            this.source = source;
+            this.file = null;
+            return this;
+        }
+
+        /**
+         * Runs the chunk, {@code OnDriverInit} and {@code OnDriverLateInit}.
+         *
+         * @throws AssertionError                       the driver does not compile (Lua's message)
+         * @throws dev.c4j.runtime.EngineException      the engine is unknown or cannot run on this platform
+         */
+        public TestDriver start() {
+            if (source == null && file == null) {
+                throw new IllegalStateException("no driver: call source(Path), resource(String) or lua(name, text)");
+            }
+            CapturedOutput output = new CapturedOutput();
+            C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(output);
+            if (clock != null) {
+                runtimeBuilder.clock(clock);
+            }
+            C4Runtime runtime = runtimeBuilder.build();
+            try {
+                Driver driver = file != null ? runtime.start(file, properties) : runtime.start(name, source, properties);
+                return new TestDriver(runtime, driver, output, clock);
+            } catch (LuaSyntaxException e) {
+                runtime.close();
+                throw new AssertionError("driver does not compile on " + runtime.engine() + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                runtime.close();
+                throw new UncheckedIOException("cannot read driver " + file, e);
+            } catch (RuntimeException | Error e) {
+                runtime.close();
+                throw e;
+            }
+        }
+    }
+}
