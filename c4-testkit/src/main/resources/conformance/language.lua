@@ -30,7 +30,7 @@ show("lenient escape", lenient and lenient())
 show("%d 2^31", string.format("%d", 2 ^ 31))
 show("format width", string.format("[%5.2f|%-5d|%05.1f|%10s|%.3s|%x|%X|%o|%e|%g|%g]",
   3.14159, 42, 2.5, "right", "truncate", 255, 255, 8, 12345.678, 0.0001, 1e20))
-show("%q", string.format("%q", "a\nb\0c\"\\\r"))
+show("%q", (string.gsub(string.format("%q", "a\nb\0c\"\\\r"), "\n", "<LF>")))
 show("numbers", 2 / 3, 1e15, 1e16, 2 ^ 63, 1 / 0, -1 / 0, 100, 100.5)
 show("tonumber", tonumber("0x10"), tonumber(" 10 "), tonumber("1e2"), tonumber("z", 36), tonumber("10", 2))
 show("math", math.floor(-3.5), math.ceil(-3.5), math.huge, math.max(1, 5, 3), math.min(4, 2))

@@ -5,6 +5,7 @@ import dev.c4j.api.DriverLoop;
 import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaSyntaxException;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -24,14 +25,17 @@ public final class Driver implements AutoCloseable {
     private final DriverContext context;
     private final byte[] source;
     private final String chunkName;
+    private final Map<String, String> properties;
     private final LuaEngine engine;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Driver(DriverContext context, byte[] source, String chunkName, LuaEngine engine) {
+    private Driver(DriverContext context, byte[] source, String chunkName, Map<String, String> properties,
+                   LuaEngine engine) {
         this.context = context;
         this.source = source;
         this.chunkName = chunkName;
+        this.properties = properties;
         this.engine = engine;
     }
 
@@ -42,13 +46,24 @@ public final class Driver implements AutoCloseable {
      */
     public static Driver create(String name, byte[] source, String chunkName, LuaEngine engine,
                                 DriverEnvironment environment, DriverOutput output) {
+        return create(name, source, chunkName, Map.of(), engine, environment, output);
+    }
+
+    /**
+     * {@link #create(String, byte[], String, LuaEngine, DriverEnvironment, DriverOutput)} with the driver's
+     * DriverWorks {@code Properties}: the global table drivers read their settings from
+     * ({@code Properties["Port"]}), name to value, defined (empty without any) before the chunk runs.
+     */
+    public static Driver create(String name, byte[] source, String chunkName, Map<String, String> properties,
+                                LuaEngine engine, DriverEnvironment environment, DriverOutput output) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(chunkName, "chunkName");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(output, "output");
-        return new Driver(new DriverContext(name, environment, output), source.clone(), chunkName, engine);
+        return new Driver(new DriverContext(name, environment, output), source.clone(), chunkName,
+                Map.copyOf(properties), engine);
     }
 
     public String name() {
@@ -71,7 +86,7 @@ public final class Driver implements AutoCloseable {
         }
         LuaSyntaxException syntaxError = runOnLoop(() -> {
             try {
-                context.start(engine, source, chunkName);
+                context.start(engine, source, chunkName, properties);
                 return null;
             } catch (LuaSyntaxException e) {
                 return e;

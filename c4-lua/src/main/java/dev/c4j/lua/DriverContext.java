@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,11 +61,15 @@ final class DriverContext implements LuaHost {
     // ---- lifecycle (spec section 1), on the loop -------------------------------------------------------------
 
     /** Opens the state, installs the API, compiles and runs the chunk, then the init entry points. */
-    void start(LuaEngine engine, byte[] source, String chunkName) throws LuaSyntaxException {
+    void start(LuaEngine engine, byte[] source, String chunkName, Map<String, String> properties)
+            throws LuaSyntaxException {
         state = engine.open(this);
         LuaValueRef chunk;
         try {
             C4Api.install(this);
+            // CHOICE: DriverWorks' Properties global (the spec is silent on it): the driver's settings by name,
+            // values as strings, always a table so that Properties["Port"] never fails.
+            state.setGlobal("Properties", new HashMap<>(properties));
             chunk = state.load(source, chunkName);
         } catch (LuaSyntaxException | RuntimeException | Error e) {
             closed = true;

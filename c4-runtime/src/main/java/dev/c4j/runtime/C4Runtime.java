@@ -92,7 +92,6 @@ public final class C4Runtime implements AutoCloseable {
 
     private Driver start(String name, byte[] source, String chunkName, Map<String, String> properties)
             throws LuaSyntaxException {
-        byte[] withProperties = PropertiesPrelude.prepend(properties, source);
         Driver driver;
         synchronized (this) {
             if (closed) {
@@ -100,7 +99,7 @@ public final class C4Runtime implements AutoCloseable {
             }
             DriverEnvironment environment = platform.open(name, clock);
             try {
-                driver = Driver.create(name, withProperties, chunkName, engine, environment, output);
+                driver = Driver.create(name, source, chunkName, properties, engine, environment, output);
             } catch (RuntimeException | Error e) {
                 environment.close();
                 throw e;
