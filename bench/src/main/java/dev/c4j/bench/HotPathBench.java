@@ -7,6 +7,7 @@ import dev.c4j.runtime.Engines;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * and the hot-path driver (a little string work per line) on every engine. Same load, same transport, same
  * machine, one server thread each.
  *
- * <p>Usage: {@code bench/run [seconds] [connections] [depth] [lineBytes]}.
+ * <p>Usage: {@code bench/run [seconds] [connections] [depth] [lineBytes] [engine,...]}.
  */
 public final class HotPathBench {
 
@@ -29,6 +30,7 @@ public final class HotPathBench {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int depth = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int lineBytes = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        List<String> engines = args.length > 4 ? List.of(args[4].split(",")) : Engines.names();
         int warmup = Math.max(2, seconds / 2);
         Path root = Path.of(System.getProperty("c4j.root", "."));
         Path echo = root.resolve("examples/src/main/lua/echo.lua");
@@ -43,7 +45,7 @@ public final class HotPathBench {
             baseline = load.measure(warmup, seconds);
         }
         row("netty line echo (baseline)", baseline, baseline);
-        for (String engine : Engines.names()) {
+        for (String engine : engines) {
             for (Path driver : new Path[] {echo, hotPath}) {
                 double rate = measureDriver(engine, driver, seconds, warmup, connections, depth, lineBytes);
                 row(engine + " " + driver.getFileName(), rate, baseline);

@@ -104,6 +104,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private ReadRequest request; // the outstanding request, or null
     private RequestScan scan; // its search state (null for a matcher)
     private boolean servePosted;
+    private boolean serving; // inside serveAll: a request issued now is served by its loop, after the callback
+    private boolean serveAgain;
     private NetError heldEnd; // EOF (OK) or a read error, not reported yet
     private boolean inMatcher;
     private Boolean closeAfterMatch; // close(flush) called inside a matcher
@@ -267,7 +269,9 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         request = newRequest;
         scan = newRequest instanceof ReadRequest.Matching ? null : RequestScan.of(newRequest);
         if (state == State.CONNECTED) {
-            if (size() > 0 || heldEnd != null) {
+            if (serving) {
+                serveAgain = true; // served once the callback that issued it has returned
+            } else if (size() > 0 || heldEnd != null) {
                 postServe(); // even a satisfiable request completes on a later turn
             } else {
                 ensureReading();
@@ -285,8 +289,28 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     private void serveTurn() {
         servePosted = false;
-        serve(true);
+        serveAll();
         ensureReading();
+    }
+
+    /**
+     * Serves the outstanding request, then each request the callbacks issue, while the buffer satisfies them.
+     * The hot path: a driver that reads line by line (OnRead issues the next ReadUntil) gets every buffered line
+     * in this one pass, each callback after the previous one returned (never inside the Read* call: spec G3),
+     * and its writes go out with one flush at the end of the read burst.
+     */
+    private void serveAll() {
+        serving = true;
+        try {
+            boolean newBytes = true;
+            do {
+                serveAgain = false;
+                serve(newBytes);
+                newBytes = true; // each new request: a matcher is consulted on the buffer as it is
+            } while (serveAgain && request != null && state == State.CONNECTED && !abandoned);
+        } finally {
+            serving = false;
+        }
     }
 
     /**
@@ -766,7 +790,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             inbound = inbound == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), inbound, in);
             inReadBurst = true;
             if (request != null && !servePosted) {
-                serve(true);
+                serveAll();
             }
         }
 
