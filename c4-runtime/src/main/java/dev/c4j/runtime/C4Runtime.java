@@ -2,6 +2,7 @@ package dev.c4j.runtime;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
 import dev.c4j.api.Platform;
@@ -178,8 +179,15 @@ public final class C4Runtime implements AutoCloseable {
         private String engine;
         private DriverClock clock = DriverClock.system();
         private DriverOutput output;
+        private Module engineModule; // tests only: replaces the registry's module for the chosen name
 
         private Builder() {
+        }
+
+        /** Tests only: {@code module} binds the engine instead of the registry's module. */
+        Builder engineModule(Module module) {
+            this.engineModule = module;
+            return this;
         }
 
         /**
@@ -213,7 +221,7 @@ public final class C4Runtime implements AutoCloseable {
             Injector injector;
             LuaEngine luaEngine;
             try {
-                injector = Guice.createInjector(new NetModule(), Engines.module(name));
+                injector = Guice.createInjector(new NetModule(), engineModule != null ? engineModule : Engines.module(name));
                 luaEngine = injector.getInstance(LuaEngine.class); // before the platform starts any thread
             } catch (RuntimeException e) {
                 throwIfEngineUnavailable(e, name);

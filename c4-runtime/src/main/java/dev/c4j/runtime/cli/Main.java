@@ -186,10 +186,10 @@ public final class Main {
                 .engine(engine)
                 .output(new StandardOutput(out, err))
                 .build()) {
+            runtime.start(file, properties);
             // A shutdown that is not one of our signals (SIGHUP, System.exit elsewhere) still stops the driver.
             Thread stopOnShutdown = new Thread(runtime::close, "c4-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnShutdown);
-            runtime.start(file, properties);
             stopRequested.await();
             runtime.close(); // OnDriverDestroyed("DIT_LOADED"), teardown
             removeShutdownHook(stopOnShutdown);
