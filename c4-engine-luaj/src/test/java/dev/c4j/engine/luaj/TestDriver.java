@@ -2,7 +2,6 @@ package dev.c4j.engine.luaj;
 
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.Platform;
-import dev.c4j.api.VirtualClock;
 import dev.c4j.lua.Driver;
 import dev.c4j.lua.DriverOutput;
 import dev.c4j.lua.spi.LuaSyntaxException;
@@ -20,24 +19,20 @@ import java.util.function.Predicate;
  */
 final class TestDriver implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Platform PLATFORM = new NettyPlatform(); // shared by all tests of the JVM, daemon threads
 
-    final Output output = new Output();
-    final Driver driver;
+    private final Output output = new Output();
+    private final Driver driver;
 
-    private TestDriver(String name, String lua, DriverClock clock) {
+    private TestDriver(String name, String lua) {
         driver = Driver.create(name, lua.getBytes(StandardCharsets.ISO_8859_1), "=" + name, new LuajEngine(),
-                PLATFORM.open(name, clock), output);
+                PLATFORM.open(name, DriverClock.system()), output);
     }
 
     /** Starts {@code lua} (one char per byte) on real time. */
     static TestDriver start(String lua) {
-        return start(lua, DriverClock.system());
-    }
-
-    static TestDriver start(String lua, DriverClock clock) {
-        TestDriver test = new TestDriver("drv", lua, clock);
+        TestDriver test = new TestDriver("drv", lua);
         try {
             test.driver.start();
         } catch (LuaSyntaxException e) {
@@ -47,22 +42,8 @@ final class TestDriver implements AutoCloseable {
         return test;
     }
 
-    /** A driver that is created but not started, e.g. to see start() fail. */
-    static TestDriver create(String lua) {
-        return new TestDriver("drv", lua, DriverClock.system());
-    }
-
-    static TestDriver startVirtual(String lua, VirtualClock clock) {
-        return start(lua, clock);
-    }
-
     String await(String prefix) {
         return output.awaitLine(line -> line.startsWith(prefix), "a line starting with '" + prefix + "'");
-    }
-
-    /** Waits for a line starting with {@code prefix} followed by a number, e.g. "port 4711". */
-    int awaitNumber(String prefix) {
-        return Integer.parseInt(await(prefix).substring(prefix.length()).trim());
     }
 
     String awaitMessage(String containing) {
@@ -77,21 +58,12 @@ final class TestDriver implements AutoCloseable {
         return output.messages();
     }
 
-    void collectGarbage() {
-        driver.collectGarbage();
-    }
-
-    /** Lets every task already posted to the loop run (a loop turn round trip). */
-    void sync() {
-        driver.onLoop(() -> null);
-    }
-
     @Override
     public void close() {
         driver.close();
     }
 
-    static final class Output implements DriverOutput {
+    private static final class Output implements DriverOutput {
         private final List<String> lines = new ArrayList<>();
         private final List<String> messages = new ArrayList<>();
 

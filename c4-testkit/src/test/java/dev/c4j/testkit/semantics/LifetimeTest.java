@@ -1,60 +1,61 @@
-package dev.c4j.engine.luaj;
+package dev.c4j.testkit.semantics;
 
-import dev.c4j.api.VirtualClock;
-import org.junit.jupiter.api.Test;
+import dev.c4j.testkit.AllEngines;
+import dev.c4j.testkit.TestDriver;
+import dev.c4j.testkit.TestPeer;
 
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
+import java.time.Duration;
 
+import static dev.c4j.testkit.semantics.Drivers.assertRefused;
+import static dev.c4j.testkit.semantics.Drivers.assertStaysOpen;
+import static dev.c4j.testkit.semantics.Drivers.awaitLine;
+import static dev.c4j.testkit.semantics.Drivers.awaitPort;
+import static dev.c4j.testkit.semantics.Drivers.readText;
+import static dev.c4j.testkit.semantics.Drivers.sync;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Object lifetime: collection, pinning (spec section 5), forced with Driver.collectGarbage(). */
+/** Object lifetime: collection, pinning (spec section 5), forced with TestDriver.collectGarbage(), on every engine. */
 class LifetimeTest {
 
-    private static void assertRefused(int port) {
-        assertThatThrownBy(() -> Peer.connect(port)).isInstanceOf(UncheckedIOException.class)
-                .hasCauseInstanceOf(ConnectException.class);
-    }
-
-    @Test
-    void anUnreferencedListeningServerStopsAcceptingOnceCollected() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void anUnreferencedListeningServerStopsAcceptingOnceCollected(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c) c:Write('hi'):Close(true) end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            int port = d.awaitNumber("port ");
-            d.sync();
-            try (Peer peer = Peer.connect(port)) {
-                assertThat(peer.readToEnd()).isEqualTo("hi");
+            int port = awaitPort(d);
+            sync(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
+                assertThat(readText(peer, 2)).isEqualTo("hi");
+                peer.expectEof();
             }
             d.collectGarbage();
             assertRefused(port);
         }
     }
 
-    @Test
-    void aReferencedServerSurvivesCollection() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void aReferencedServerSurvivesCollection(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c) c:Write('hi'):Close(true) end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            int port = d.awaitNumber("port ");
+            int port = awaitPort(d);
             d.collectGarbage();
-            try (Peer peer = Peer.connect(port)) {
-                assertThat(peer.readToEnd()).isEqualTo("hi");
+            try (TestPeer peer = TestPeer.connect(port)) {
+                assertThat(readText(peer, 2)).isEqualTo("hi");
+                peer.expectEof();
             }
         }
     }
 
-    @Test
-    void aServerWithAPendingListenSurvivesToItsCallback() {
-        VirtualClock clock = new VirtualClock();
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void aServerWithAPendingListenSurvivesToItsCallback(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 C4:CreateTCPServer()
                   :OnResolve(function(s, endpoints, choose)
                     C4:SetTimer(100, function() choose(1) end)
@@ -63,21 +64,22 @@ class LifetimeTest {
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c) c:Write('hi'):Close(true) end)
                   :Listen('127.0.0.1', 0)
-                """, clock)) {
-            d.await("resolved");
+                """)) {
+            awaitLine(d, "resolved");
             d.collectGarbage();
-            clock.advanceMillis(100);
-            int port = d.awaitNumber("port ");
-            try (Peer peer = Peer.connect(port)) {
-                assertThat(peer.readToEnd()).isEqualTo("hi");
+            d.advance(Duration.ofMillis(100));
+            int port = awaitPort(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
+                assertThat(readText(peer, 2)).isEqualTo("hi");
+                peer.expectEof();
             }
         }
     }
 
-    @Test
-    void anUnreferencedClientWithAPendingWriteStillDeliversAndCloses() {
+    @AllEngines
+    void anUnreferencedClientWithAPendingWriteStillDeliversAndCloses(String engine) {
         int size = 8 << 20; // more than loopback buffers hold: the write is still pending at collection time
-        try (TestDriver d = TestDriver.start("""
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, client)
@@ -86,36 +88,37 @@ class LifetimeTest {
                   end)
                   :Listen('127.0.0.1', 0)
                 """.formatted(size))) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
-                d.await("accepted");
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
+                awaitLine(d, "accepted");
                 d.collectGarbage();
-                assertThat(peer.readToEnd()).hasSize(size);
+                assertThat(peer.readExactly(size)).containsOnly((byte) 'x');
+                peer.expectEof();
             }
         }
     }
 
-    @Test
-    void anUnreferencedIdleClientIsClosedOnceCollected() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void anUnreferencedIdleClientIsClosedOnceCollected(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, client) client:OnDisconnect(function() print('disconnect') end); print('accepted') end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
-                d.await("accepted");
-                assertThat(peer.staysOpenFor(100)).isTrue();
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
+                awaitLine(d, "accepted");
+                assertStaysOpen(peer, Duration.ofMillis(100));
                 d.collectGarbage();
-                assertThat(peer.isClosedByOtherSide()).isTrue();
+                peer.expectEof();
             }
-            d.sync();
-            assertThat(d.lines()).doesNotContain("disconnect"); // collection closes silently
+            sync(d);
+            assertThat(d.outputLines()).doesNotContain("disconnect"); // collection closes silently
         }
     }
 
-    @Test
-    void aClientWithAPendingReadSurvivesCollection() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void aClientWithAPendingReadSurvivesCollection(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, client)
@@ -124,18 +127,19 @@ class LifetimeTest {
                   end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
-                d.await("accepted");
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
+                awaitLine(d, "accepted");
                 d.collectGarbage();
                 peer.send("late\n");
-                assertThat(peer.readToEnd()).isEqualTo("got late\n");
+                assertThat(readText(peer, 9)).isEqualTo("got late\n");
+                peer.expectEof();
             }
         }
     }
 
-    @Test
-    void collectingAServerLeavesItsAcceptedClientsAlone() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void collectingAServerLeavesItsAcceptedClientsAlone(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c)
@@ -146,28 +150,28 @@ class LifetimeTest {
                   :Listen('127.0.0.1', 0)
                 function readNow() client:ReadUntil('\\n') end
                 """)) {
-            int port = d.awaitNumber("port ");
-            try (Peer peer = Peer.connect(port)) {
-                d.await("accepted");
+            int port = awaitPort(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
+                awaitLine(d, "accepted");
                 d.collectGarbage();
                 assertRefused(port);
-                d.driver.callGlobal("readNow");
+                d.driver().callGlobal("readNow");
                 peer.send("alive\n");
-                assertThat(peer.readExactly(11)).isEqualTo("echo alive\n");
+                assertThat(readText(peer, 11)).isEqualTo("echo alive\n");
             }
         }
     }
 
-    @Test
-    void handlersCapturingTheirObjectDoNotKeepItAlive() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void handlersCapturingTheirObjectDoNotKeepItAlive(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 local s = C4:CreateTCPServer()
                 s:OnListen(function(srv, ep) print('port ' .. ep.port); print('same', srv == s) end)
                  :OnAccept(function(srv, c) c:Write(tostring(s)):Close(true) end)
                  :Listen('127.0.0.1', 0)
                 """)) {
-            int port = d.awaitNumber("port ");
-            d.await("same\ttrue");
+            int port = awaitPort(d);
+            awaitLine(d, "same\ttrue");
             d.collectGarbage();
             assertRefused(port);
         }

@@ -1,21 +1,26 @@
-package dev.c4j.engine.luaj;
+package dev.c4j.testkit.semantics;
 
-import org.junit.jupiter.api.Test;
+import dev.c4j.testkit.AllEngines;
+import dev.c4j.testkit.TestDriver;
+import dev.c4j.testkit.TestPeer;
 
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 
+import static dev.c4j.testkit.semantics.Drivers.assertRefused;
+import static dev.c4j.testkit.semantics.Drivers.awaitLine;
+import static dev.c4j.testkit.semantics.Drivers.awaitMessage;
+import static dev.c4j.testkit.semantics.Drivers.awaitPort;
+import static dev.c4j.testkit.semantics.Drivers.readText;
+import static dev.c4j.testkit.semantics.Drivers.sync;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** C4:CreateTCPServer end to end (spec section 2), with java.net.Socket peers on 127.0.0.1. */
+/** C4:CreateTCPServer end to end (spec section 2), with TestPeers on 127.0.0.1. */
 class ServerTest {
 
-    @Test
-    void listensOnTheRealPortAndHandsEveryCallbackTheSameObjects() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void listensOnTheRealPortAndHandsEveryCallbackTheSameObjects(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 clients = {}
                 server = C4:CreateTCPServer()
                   :OnResolve(function(s, endpoints)
@@ -42,18 +47,18 @@ class ServerTest {
                   end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            int port = d.awaitNumber("port ");
-            try (Peer first = Peer.connect(port); Peer second = Peer.connect(port)) {
+            int port = awaitPort(d);
+            try (TestPeer first = TestPeer.connect(port); TestPeer second = TestPeer.connect(port)) {
                 first.send("one\n");
-                d.await("read\tone");
+                awaitLine(d, "read\tone");
                 second.send("two\n");
-                d.await("read\ttwo");
+                awaitLine(d, "read\ttwo");
                 first.close();
-                d.await("disconnected\t0\tSuccess\t1");
+                awaitLine(d, "disconnected\t0\tSuccess\t1");
                 second.close();
-                d.await("disconnected\t0\tSuccess\t0");
+                awaitLine(d, "disconnected\t0\tSuccess\t0");
             }
-            assertThat(d.lines()).contains(
+            assertThat(d.outputLines()).contains(
                     "resolved\ttrue\t1\t127.0.0.1\t0",
                     "listening\ttrue\t127.0.0.1\ttrue\ttrue",
                     "accepted\ttrue\ttrue",
@@ -63,9 +68,9 @@ class ServerTest {
         }
     }
 
-    @Test
-    void aLuaErrorInACallbackIsReportedAndTheDriverKeepsServing() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void aLuaErrorInACallbackIsReportedAndTheDriverKeepsServing(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c)
@@ -78,42 +83,42 @@ class ServerTest {
                   end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
                 peer.send("one\n");
-                assertThat(peer.readExactly(7)).isEqualTo("ok one\n");
+                assertThat(readText(peer, 7)).isEqualTo("ok one\n");
                 peer.send("boom\n");
-                String report = d.awaitMessage("stack traceback");
+                String report = awaitMessage(d, "stack traceback");
                 assertThat(report).startsWith("drv:6: ").contains("\nstack traceback:\n\tdrv:6: in function");
                 peer.send("two\n");
-                assertThat(peer.readExactly(7)).isEqualTo("ok two\n");
+                assertThat(readText(peer, 7)).isEqualTo("ok two\n");
             }
-            try (Peer another = Peer.connect(d.awaitNumber("port "))) {
+            try (TestPeer another = TestPeer.connect(awaitPort(d))) {
                 another.send("three\n");
-                assertThat(another.readExactly(9)).isEqualTo("ok three\n");
+                assertThat(readText(another, 9)).isEqualTo("ok three\n");
             }
             assertThat(d.messages()).hasSize(1);
         }
     }
 
-    @Test
-    void aPortInUseIsReportedThroughOnError() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void aPortInUseIsReportedThroughOnError(String engine) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            try (TestDriver d = Drivers.start(engine, """
                     server = C4:CreateTCPServer()
                       :OnListen(function() print('listening') end)
                       :OnError(function(...) print('error', select('#', ...), select(2, ...)) end)
                       :Listen('127.0.0.1', %d)
                     """.formatted(taken.getLocalPort()))) {
-                d.await("error");
-                d.sync();
-                assertThat(d.lines()).containsExactly("error\t4\t98\tAddress already in use\tlisten");
+                awaitLine(d, "error");
+                sync(d);
+                assertThat(d.outputLines()).containsExactly("error\t4\t98\tAddress already in use\tlisten");
             }
         }
     }
 
-    @Test
-    void closeWhileWaitingForTheChoiceCancelsTheResolve() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void closeWhileWaitingForTheChoiceCancelsTheResolve(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnResolve(function(s, endpoints, choose) held = choose; s:Close() end)
                   :OnListen(function() print('listening') end)
@@ -121,16 +126,16 @@ class ServerTest {
                   :Listen('127.0.0.1', 0)
                 function chooseLate() held(1) end
                 """)) {
-            d.await("error");
-            d.driver.callGlobal("chooseLate");
-            d.sync();
-            assertThat(d.lines()).containsExactly("error\t125\tOperation canceled\tresolve");
+            awaitLine(d, "error");
+            d.driver().callGlobal("chooseLate");
+            sync(d);
+            assertThat(d.outputLines()).containsExactly("error\t125\tOperation canceled\tresolve");
         }
     }
 
-    @Test
-    void closeWhileListeningStopsAcceptingWithoutACallbackAndMayListenAgain() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void closeWhileListeningStopsAcceptingWithoutACallbackAndMayListenAgain(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnError(function(s, code, msg, op) print('error', code, msg, op) end)
@@ -140,36 +145,36 @@ class ServerTest {
                 function stop() print('close', server:Close() == server, server:GetLocalAddress()) end
                 function again() print('listen again', server:Listen('127.0.0.1', 0) == server) end
                 """)) {
-            int port = d.awaitNumber("port ");
-            try (Peer peer = Peer.connect(port)) {
-                assertThat(peer.readToEnd()).isEqualTo("hi");
+            int port = awaitPort(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
+                assertThat(readText(peer, 2)).isEqualTo("hi");
+                peer.expectEof();
             }
-            d.driver.callGlobal("stop");
-            assertThatThrownBy(() -> Peer.connect(port)).isInstanceOf(UncheckedIOException.class)
-                    .hasCauseInstanceOf(ConnectException.class);
-            d.driver.callGlobal("again");
-            d.output.awaitLine(line -> line.startsWith("port ") && !line.equals("port " + port), "a new port");
-            assertThat(d.lines()).contains("close fresh\ttrue", "close\ttrue\tnil", "listen again\ttrue");
-            assertThat(d.lines()).noneMatch(line -> line.startsWith("error"));
+            d.driver().callGlobal("stop");
+            assertRefused(port);
+            d.driver().callGlobal("again");
+            d.awaitOutput("^port (?!" + port + "$)\\d+$"); // a new port
+            assertThat(d.outputLines()).contains("close fresh\ttrue", "close\ttrue\tnil", "listen again\ttrue");
+            assertThat(d.outputLines()).noneMatch(line -> line.startsWith("error"));
         }
     }
 
-    @Test
-    void withoutAnOnAcceptHandlerConnectionsAreClosedAtOnce() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void withoutAnOnAcceptHandlerConnectionsAreClosedAtOnce(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
-                assertThat(peer.isClosedByOtherSide()).isTrue();
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
+                peer.expectEof();
             }
         }
     }
 
-    @Test
-    void closingTheServerLeavesAcceptedClientsAlone() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void closingTheServerLeavesAcceptedClientsAlone(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c)
@@ -180,11 +185,11 @@ class ServerTest {
                   end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
-                d.await("server closed");
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
+                awaitLine(d, "server closed");
                 d.collectGarbage();
                 peer.send("still there\n");
-                assertThat(peer.readExactly(17)).isEqualTo("echo still there\n");
+                assertThat(readText(peer, 17)).isEqualTo("echo still there\n");
             }
         }
     }

@@ -1,16 +1,22 @@
-package dev.c4j.engine.luaj;
+package dev.c4j.testkit.semantics;
 
-import dev.c4j.api.VirtualClock;
-import org.junit.jupiter.api.Test;
+import dev.c4j.testkit.AllEngines;
+import dev.c4j.testkit.TestDriver;
+import dev.c4j.testkit.TestPeer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.c4j.testkit.semantics.Drivers.awaitLine;
+import static dev.c4j.testkit.semantics.Drivers.awaitPort;
+import static dev.c4j.testkit.semantics.Drivers.readText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LuaJ runs each coroutine on a Java thread of its own. A driver calling the API from inside a coroutine must see
- * exactly what it sees from a callback: same bytes, same order, same timers.
+ * A driver calling the API from inside a coroutine must see exactly what it sees from a callback: same bytes, same
+ * order, same timers, on every engine (LuaJ runs each coroutine on a Java thread of its own; the native engines
+ * run them on the loop's thread).
  */
 class CoroutineTest {
 
@@ -68,38 +74,37 @@ class CoroutineTest {
             """;
 
     /** Runs the session against {@code lua}; returns what the peer received, then the printed lines. */
-    private static List<String> session(String lua) {
-        VirtualClock clock = new VirtualClock();
+    private static List<String> session(String engine, String lua) {
         List<String> seen = new ArrayList<>();
-        try (TestDriver d = TestDriver.start(lua, clock)) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
-                seen.add(peer.readExactly(21));
+        try (TestDriver d = Drivers.start(engine, lua)) {
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
+                seen.add(readText(peer, 21));
                 peer.send("x\r\n");
-                seen.add(peer.readExactly(7));
-                d.sync();
-                clock.advanceMillis(10);
-                seen.add(peer.readExactly(5));
+                seen.add(readText(peer, 7));
+                d.advance(Duration.ofMillis(10));
+                seen.add(readText(peer, 5));
                 peer.send("y\r\n");
-                seen.add(peer.readToEnd());
+                seen.add(readText(peer, 7));
+                peer.expectEof();
             }
-            d.await("disconnect");
-            assertThat(d.messages()).isEmpty();
-            seen.addAll(d.lines().subList(1, d.lines().size()));
+            awaitLine(d, "disconnect");
+            d.assertNoErrors();
+            seen.addAll(d.outputLines().subList(1, d.outputLines().size()));
         }
         return seen;
     }
 
-    @Test
-    void apiCallsFromACoroutineBehaveAsFromACallback() {
+    @AllEngines
+    void apiCallsFromACoroutineBehaveAsFromACallback(String engine) {
         List<String> expected = List.of("hello\r\nafter resume\r\n", "got X\r\n", "abc\r\n", "bye y\r\n",
                 "timer says\ttimer", "done", "disconnect\t0");
-        assertThat(session(CALLBACK_STYLE)).containsExactlyElementsOf(expected);
-        assertThat(session(COROUTINE_STYLE)).containsExactlyElementsOf(expected);
+        assertThat(session(engine, CALLBACK_STYLE)).containsExactlyElementsOf(expected);
+        assertThat(session(engine, COROUTINE_STYLE)).containsExactlyElementsOf(expected);
     }
 
-    @Test
-    void objectsMadeInACoroutineWork() {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void objectsMadeInACoroutineWork(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 local co = coroutine.wrap(function()
                   server = C4:CreateTCPServer()
                     :OnListen(function(s, ep) print('port ' .. ep.port) end)
@@ -109,8 +114,9 @@ class CoroutineTest {
                 end)
                 co()
                 """)) {
-            try (Peer peer = Peer.connect(d.awaitNumber("port "))) {
-                assertThat(peer.readToEnd()).isEqualTo("FROM COROUTINE");
+            try (TestPeer peer = TestPeer.connect(awaitPort(d))) {
+                assertThat(readText(peer, 14)).isEqualTo("FROM COROUTINE");
+                peer.expectEof();
             }
         }
     }

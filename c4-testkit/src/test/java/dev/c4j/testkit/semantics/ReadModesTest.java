@@ -1,10 +1,16 @@
-package dev.c4j.engine.luaj;
+package dev.c4j.testkit.semantics;
 
-import org.junit.jupiter.api.Test;
+import dev.c4j.testkit.AllEngines;
+import dev.c4j.testkit.TestDriver;
+import dev.c4j.testkit.TestPeer;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.c4j.testkit.semantics.Drivers.awaitLine;
+import static dev.c4j.testkit.semantics.Drivers.awaitMessage;
+import static dev.c4j.testkit.semantics.Drivers.awaitPort;
+import static dev.c4j.testkit.semantics.Drivers.readText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadModesTest {
 
     /** A server whose accepted clients run {@code issue(c)} on accept and after each OnRead. */
-    private static TestDriver echoServer(String issue) {
-        return TestDriver.start("""
+    private static TestDriver echoServer(String engine, String issue) {
+        return Drivers.start(engine, """
                 local function issue(c)
                   %s
                 end
@@ -30,18 +36,18 @@ class ReadModesTest {
     }
 
     /** Sends {@code message} split at {@code at} (a short pause between) and returns the first n echoed bytes. */
-    private static String exchange(int port, String message, int at, int expectedLength) throws InterruptedException {
-        try (Peer peer = Peer.connect(port)) {
+    private static String exchange(int port, String message, int at, int expectedLength) {
+        try (TestPeer peer = TestPeer.connect(port)) {
             peer.send(message.substring(0, at));
-            Thread.sleep(3);
+            Drivers.sleep(3);
             peer.send(message.substring(at));
-            return peer.readExactly(expectedLength);
+            return readText(peer, expectedLength);
         }
     }
 
-    private static void assertSameUnderEverySplit(String issue, String message, String expected) throws Exception {
-        try (TestDriver d = echoServer(issue)) {
-            int port = d.awaitNumber("port ");
+    private static void assertSameUnderEverySplit(String engine, String issue, String message, String expected) {
+        try (TestDriver d = echoServer(engine, issue)) {
+            int port = awaitPort(d);
             for (int at = 0; at <= message.length(); at++) {
                 assertThat(exchange(port, message, at, expected.length())).as("split at %d", at).isEqualTo(expected);
             }
@@ -49,31 +55,31 @@ class ReadModesTest {
         }
     }
 
-    @Test
-    void readUntilADelimiter() throws Exception {
-        assertSameUnderEverySplit("c:ReadUntil('\\r\\n')", "ab\r\ncd\r\n", "[ab\r\n][cd\r\n]");
+    @AllEngines
+    void readUntilADelimiter(String engine) {
+        assertSameUnderEverySplit(engine, "c:ReadUntil('\\r\\n')", "ab\r\ncd\r\n", "[ab\r\n][cd\r\n]");
     }
 
-    @Test
-    void readUntilAMultiByteDelimiter() throws Exception {
-        assertSameUnderEverySplit("c:ReadUntil('xyz')", "12xy3xyz45xyz", "[12xy3xyz][45xyz]");
+    @AllEngines
+    void readUntilAMultiByteDelimiter(String engine) {
+        assertSameUnderEverySplit(engine, "c:ReadUntil('xyz')", "12xy3xyz45xyz", "[12xy3xyz][45xyz]");
     }
 
-    @Test
-    void readUntilOneOf() throws Exception {
-        assertSameUnderEverySplit("c:ReadUntilOneOf(',;')", "ab,cd;;", "[ab,][cd;][;]");
+    @AllEngines
+    void readUntilOneOf(String engine) {
+        assertSameUnderEverySplit(engine, "c:ReadUntilOneOf(',;')", "ab,cd;;", "[ab,][cd;][;]");
     }
 
-    @Test
-    void readUntilOneNotOf() throws Exception {
-        assertSameUnderEverySplit("c:ReadUntilOneNotOf('ab')", "abbaxbbay", "[abbax][bbay]");
+    @AllEngines
+    void readUntilOneNotOf(String engine) {
+        assertSameUnderEverySplit(engine, "c:ReadUntilOneNotOf('ab')", "abbaxbbay", "[abbax][bbay]");
     }
 
-    @Test
-    void readUntilAMatcherThatSkipsGarbageAndReplacesData() throws Exception {
+    @AllEngines
+    void readUntilAMatcherThatSkipsGarbageAndReplacesData(String engine) {
         // frames: '#', a length byte, the payload; anything else is garbage. A matcher that is not done sees the
         // rest again only with new bytes, so it consumes garbage and frame together when the frame is complete.
-        assertSameUnderEverySplit("""
+        assertSameUnderEverySplit(engine, """
                 c:ReadUntil(function(buf)
                     local start = buf:find('#', 1, true)
                     if not start then return false, #buf end
@@ -84,11 +90,11 @@ class ReadModesTest {
                   end)""", "xx#\3abcyy#\2dez#\0", "[ABC][DE][]");
     }
 
-    @Test
-    void readAtLeastDeliversTheWholeBufferOnceItHoldsEnough() throws Exception {
+    @AllEngines
+    void readAtLeastDeliversTheWholeBufferOnceItHoldsEnough(String engine) {
         String message = "abcdefghij1234"; // the last 4 bytes complete whatever is left
-        try (TestDriver d = echoServer("c:ReadAtLeast(4)")) {
-            int port = d.awaitNumber("port ");
+        try (TestDriver d = echoServer(engine, "c:ReadAtLeast(4)")) {
+            int port = awaitPort(d);
             for (int at = 0; at <= 10; at++) {
                 List<String> frames = frames(port, message, at);
                 assertThat(String.join("", frames)).isEqualTo(message);
@@ -97,11 +103,11 @@ class ReadModesTest {
         }
     }
 
-    @Test
-    void readUpToDeliversAtMostMax() throws Exception {
+    @AllEngines
+    void readUpToDeliversAtMostMax(String engine) {
         String message = "abcdefghij";
-        try (TestDriver d = echoServer("c:ReadUpTo(3.9)")) { // fractions are truncated: 3
-            int port = d.awaitNumber("port ");
+        try (TestDriver d = echoServer(engine, "c:ReadUpTo(3.9)")) { // fractions are truncated: 3
+            int port = awaitPort(d);
             for (int at = 0; at <= message.length(); at++) {
                 List<String> frames = frames(port, message, at);
                 assertThat(String.join("", frames)).isEqualTo(message);
@@ -111,17 +117,17 @@ class ReadModesTest {
     }
 
     /** The payloads echoed for {@code message} split at {@code at}, until all its bytes came back. */
-    private static List<String> frames(int port, String message, int at) throws InterruptedException {
+    private static List<String> frames(int port, String message, int at) {
         List<String> frames = new ArrayList<>();
-        try (Peer peer = Peer.connect(port)) {
+        try (TestPeer peer = TestPeer.connect(port)) {
             peer.send(message.substring(0, at));
-            Thread.sleep(3);
+            Drivers.sleep(3);
             peer.send(message.substring(at));
             int received = 0;
             while (received < message.length()) {
-                assertThat(peer.readExactly(1)).isEqualTo("[");
+                assertThat(readText(peer, 1)).isEqualTo("[");
                 StringBuilder frame = new StringBuilder();
-                for (String c = peer.readExactly(1); !c.equals("]"); c = peer.readExactly(1)) {
+                for (String c = readText(peer, 1); !c.equals("]"); c = readText(peer, 1)) {
                     frame.append(c);
                 }
                 frames.add(frame.toString());
@@ -131,9 +137,9 @@ class ReadModesTest {
         return frames;
     }
 
-    @Test
-    void matcherResultsFollowTheProtocol() throws Exception {
-        try (TestDriver d = echoServer("""
+    @AllEngines
+    void matcherResultsFollowTheProtocol(String engine) {
+        try (TestDriver d = echoServer(engine, """
                 c:ReadUntil(function(buf)
                     print('inner read', c:ReadUntil('x'), c:ReadAtLeast(1))
                     local first = buf:sub(1, 1)
@@ -143,45 +149,45 @@ class ReadModesTest {
                     if first == 's' then print('skipped'); return false, 1 end -- skip a byte, keep waiting
                     return false
                   end)""")) {
-            int port = d.awaitNumber("port ");
-            try (Peer peer = Peer.connect(port)) {
+            int port = awaitPort(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
                 peer.send("f");
-                assertThat(peer.readExactly(7)).isEqualTo("[false]");
+                assertThat(readText(peer, 7)).isEqualTo("[false]");
                 peer.send("nn");
-                assertThat(peer.readExactly(4)).isEqualTo("[nn]");
+                assertThat(readText(peer, 4)).isEqualTo("[nn]");
                 peer.send("whole");
-                assertThat(peer.readExactly(7)).isEqualTo("[whole]");
+                assertThat(readText(peer, 7)).isEqualTo("[whole]");
                 peer.send("s");
-                d.await("skipped");
+                awaitLine(d, "skipped");
                 peer.send("w"); // the matcher sees the rest again with new bytes only
-                assertThat(peer.readExactly(3)).isEqualTo("[w]");
+                assertThat(readText(peer, 3)).isEqualTo("[w]");
             }
-            assertThat(d.lines()).contains("inner read\tnil\tnil");
+            assertThat(d.outputLines()).contains("inner read\tnil\tnil");
             assertThat(d.messages()).isEmpty();
         }
     }
 
-    @Test
-    void aFailingMatcherCountsAsNotYet() throws Exception {
-        try (TestDriver d = echoServer("""
+    @AllEngines
+    void aFailingMatcherCountsAsNotYet(String engine) {
+        try (TestDriver d = echoServer(engine, """
                 c:ReadUntil(function(buf)
                     if buf:find('!', 1, true) and not failed then failed = true; error('matcher broke') end
                     return buf:find('\\n', 1, true) ~= nil
                   end)""")) {
-            int port = d.awaitNumber("port ");
-            try (Peer peer = Peer.connect(port)) {
+            int port = awaitPort(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
                 peer.send("a!");
-                String report = d.awaitMessage("matcher broke");
+                String report = awaitMessage(d, "matcher broke");
                 assertThat(report).startsWith("drv:").contains("stack traceback:");
                 peer.send("b\n");
-                assertThat(peer.readExactly(6)).isEqualTo("[a!b\n]");
+                assertThat(readText(peer, 6)).isEqualTo("[a!b\n]");
             }
         }
     }
 
-    @Test
-    void onEofARequestGetsThePartialBufferThenOnDisconnect() throws Exception {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void onEofARequestGetsThePartialBufferThenOnDisconnect(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c)
@@ -191,19 +197,19 @@ class ReadModesTest {
                   end)
                   :Listen('127.0.0.1', 0)
                 """)) {
-            int port = d.awaitNumber("port ");
-            try (Peer peer = Peer.connect(port)) {
+            int port = awaitPort(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
                 peer.send("line\r\npartial");
-                peer.shutdownOutput();
-                d.await("disconnect");
+                peer.close(); // the driver sees the same end of stream as after a half-close
+                awaitLine(d, "disconnect");
             }
-            assertThat(d.lines()).containsExactly("port " + port, "read\tline\r\n", "read\tpartial", "disconnect\t0\tSuccess");
+            assertThat(d.outputLines()).containsExactly("port " + port, "read\tline\r\n", "read\tpartial", "disconnect\t0\tSuccess");
         }
     }
 
-    @Test
-    void bytesArrivingWithNoReadOutstandingAreKept() throws Exception {
-        try (TestDriver d = TestDriver.start("""
+    @AllEngines
+    void bytesArrivingWithNoReadOutstandingAreKept(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
                 server = C4:CreateTCPServer()
                   :OnListen(function(s, ep) print('port ' .. ep.port) end)
                   :OnAccept(function(s, c)
@@ -214,16 +220,16 @@ class ReadModesTest {
                   :Listen('127.0.0.1', 0)
                 function readNow() client:ReadUntil('.') end
                 """)) {
-            int port = d.awaitNumber("port ");
-            try (Peer peer = Peer.connect(port)) {
-                d.await("accepted");
+            int port = awaitPort(d);
+            try (TestPeer peer = TestPeer.connect(port)) {
+                awaitLine(d, "accepted");
                 peer.send("one.two.");
-                Thread.sleep(50);
-                assertThat(d.lines()).doesNotContain("read\tone.");
-                d.driver.callGlobal("readNow");
-                d.await("read\tone.");
-                d.driver.callGlobal("readNow");
-                d.await("read\ttwo.");
+                Drivers.sleep(50);
+                assertThat(d.outputLines()).doesNotContain("read\tone.");
+                d.driver().callGlobal("readNow");
+                awaitLine(d, "read\tone.");
+                d.driver().callGlobal("readNow");
+                awaitLine(d, "read\ttwo.");
             }
         }
     }
