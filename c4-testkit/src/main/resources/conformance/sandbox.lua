@@ -11,4 +11,6 @@ for _, name in ipairs(names) do
   end
   print(name, type(value))
 end
+print("our metatables", getmetatable(C4:CreateTCPServer()), getmetatable(C4:CreateTCPClient()),
+  getmetatable(C4:SetTimer(1000, function() end)))
 print("END")

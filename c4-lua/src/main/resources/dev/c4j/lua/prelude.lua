@@ -28,9 +28,12 @@ function hexdump(...)
   end
 end
 
--- bit: LuaJIT has its own (BitOp); elsewhere ours.
+-- bit: LuaJIT has its own (BitOp); elsewhere ours. bit.mod, which the DriverWorks docs list, is not BitOp's:
+-- it is ours everywhere.
 if bit == nil then
   bit = bitLib
+elseif bit.mod == nil then
+  bit.mod = bitLib.mod
 end
 
 -- Sandbox, belt and braces: whatever the engine opened, drivers get no files, no process control and no

@@ -75,6 +75,8 @@ final class LuajState implements LuaState {
         methods.forEach((method, function) -> index.set(method, new JavaFunction(this, method, function)));
         LuaTable metatable = new LuaTable();
         metatable.set(LuaValue.INDEX, index);
+        // Drivers can neither read nor change our metatables: getmetatable(obj) is false, as on the native engines.
+        metatable.set(LuaValue.METATABLE, LuaValue.FALSE);
         metatable.set(LuaValue.TOSTRING, new VarArgFunction() {
             @Override
             public Varargs invoke(Varargs args) {

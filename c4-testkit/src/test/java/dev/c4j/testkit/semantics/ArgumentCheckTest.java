@@ -205,8 +205,8 @@ class ArgumentCheckTest {
 
     @AllEngines
     void everyMethodChecksItsSelf(String engine) {
-        // The methods are named here, not read from getmetatable(object).__index: the native engines hide the
-        // objects' metatables (getmetatable gives false), LuaJ does not.
+        // The methods are named here, not read from getmetatable(object).__index: every engine hides the
+        // objects' metatables (getmetatable gives false).
         List<String> lines = run(engine, """
                 local objects = {
                   { srv, { 'Close', 'GetLocalAddress', 'Listen', 'OnAccept', 'OnError', 'OnListen', 'OnResolve',

@@ -96,6 +96,15 @@ class OutputFunctionsTest {
     }
 
     @AllEngines
+    void bitModIsTheTruncatedRemainderOnEveryEngine(String engine) {
+        try (TestDriver d = Drivers.start(engine, """
+                print(bit.mod(7, 3), bit.mod(-7, 3), bit.mod(7, -3), pcall(bit.mod, 1, 0))
+                """)) {
+            assertThat(d.outputLines()).containsExactly("1\t-1\t1\tfalse\tbad argument #2 to 'mod' (division by zero)");
+        }
+    }
+
+    @AllEngines
     void getTimeAndTickCountFollowTheDriverClock(String engine) {
         // The driver's virtual clock starts at 2026-01-01T00:00:00Z = 1767225600 s, when the driver starts; the
         // testkit moves it only once the driver runs, so the values are printed by a function called afterwards.
