@@ -141,6 +141,20 @@ final class Args {
         return StandardCharsets.UTF_8.decode(bytes.duplicate()).toString();
     }
 
+    /** True if {@code bytes} holds exactly the bytes of {@code array} (compared in place, nothing copied). */
+    static boolean equal(ByteBuffer bytes, byte[] array) {
+        if (bytes.remaining() != array.length) {
+            return false;
+        }
+        int position = bytes.position();
+        for (int i = 0; i < array.length; i++) {
+            if (bytes.get(position + i) != array[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static byte[] copy(ByteBuffer bytes) {
         byte[] copy = new byte[bytes.remaining()];
         bytes.duplicate().get(copy);

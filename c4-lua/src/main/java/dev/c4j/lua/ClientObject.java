@@ -33,6 +33,7 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
 
     private final TcpClient client;
     private LuaMatcher matcher; // the function of the outstanding ReadUntil(fn), if that is the request
+    private ReadRequest.Until lastUntil; // reissued while the delimiter stays the same: no copy, no new scan
 
     ClientObject(DriverContext ctx, TcpClient client) {
         super(ctx);
@@ -145,7 +146,11 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
         if (!delimiter.hasRemaining()) { // CHOICE (A41)
             return null;
         }
-        return read(new ReadRequest.Until(Args.copy(delimiter)), null);
+        ReadRequest.Until until = lastUntil;
+        if (until == null || !Args.equal(delimiter, until.delimiter())) {
+            until = lastUntil = new ReadRequest.Until(Args.copy(delimiter));
+        }
+        return read(until, null);
     }
 
     private Object readUntilSet(Args args, boolean oneOf) {

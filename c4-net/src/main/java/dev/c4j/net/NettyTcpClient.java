@@ -12,7 +12,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
@@ -41,8 +40,16 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     private static final Logger log = LoggerFactory.getLogger(NettyTcpClient.class);
 
+    private static final ByteBuffer EMPTY_VIEW = ByteBuffer.allocateDirect(0).asReadOnlyBuffer();
+
     /** With no request outstanding the socket is read only until the buffer holds this much. */
     static final int READ_AHEAD = 64 * 1024;
+
+    /**
+     * Writes are copied into batches of this size, each handed to the channel as one message with one promise:
+     * a line-by-line driver pays the pipeline, the outbound entry and the promise per batch, not per Write.
+     */
+    static final int WRITE_BATCH = 4096;
 
     /** Used until a listener is set: takes the first endpoint, ignores everything else. */
     private static final Listener NO_LISTENER = new Listener() {
@@ -110,9 +117,13 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private boolean inMatcher;
     private Boolean closeAfterMatch; // close(flush) called inside a matcher
     private boolean inReadBurst; // inside channelRead .. channelReadComplete: writes are flushed at its end
+    private ByteBuffer readView; // read-only view of the memory inbound lives in (see view)
+    private long readViewAddress;
 
     // sending
     private int unsent; // writes not yet handed to the OS
+    private ByteBuf batch; // writes not yet handed to the channel, or null
+    private int batched; // how many writes the batch holds
     private boolean flushPending;
     private boolean flushPosted;
     private boolean flushingClose;
@@ -122,7 +133,6 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private final Runnable flushOp = this::flushNow;
     private final Runnable flushTask = this::flushTurn;
     private final Runnable serveTask = this::serveTurn;
-    private final ChannelFutureListener writeDone = this::writeDone;
 
     /** A fresh client, not connected. */
     NettyTcpClient(NettyDriverNetwork network) {
@@ -267,7 +277,13 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             return false;
         }
         request = newRequest;
-        scan = newRequest instanceof ReadRequest.Matching ? null : RequestScan.of(newRequest);
+        if (newRequest instanceof ReadRequest.Matching) {
+            scan = null;
+        } else if (scan != null && scan.isFor(newRequest)) {
+            scan.restart(); // the same request again (line after line): no new scan, no delimiter copy
+        } else {
+            scan = RequestScan.of(newRequest);
+        }
         if (state == State.CONNECTED) {
             if (serving) {
                 serveAgain = true; // served once the callback that issued it has returned
@@ -393,13 +409,38 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     /** Hands the first {@code length} buffered bytes to the listener; the view is valid during the call only. */
     private void deliver(int length, Object replacement) {
-        ByteBuf chunk = length == 0 ? Unpooled.EMPTY_BUFFER : inbound.readRetainedSlice(length);
-        try {
-            fireRead(chunk, replacement);
-        } finally {
-            chunk.release();
+        if (length == 0) {
+            fireRead(EMPTY_VIEW, replacement);
+            compact();
+            return;
         }
-        compact(); // only now: compacting moves bytes the chunk still shared
+        ByteBuf held = inbound.retain(); // alive during the call even if the listener closes (releasing inbound)
+        try {
+            ByteBuffer data = view(held, held.readerIndex(), length);
+            held.skipBytes(length);
+            fireRead(data, replacement);
+        } finally {
+            held.release();
+        }
+        compact(); // only now: compacting moves bytes the view still shows
+    }
+
+    /**
+     * A read-only view of {@code length} bytes of {@code buffer} at {@code index}. The hot path delivers many
+     * chunks from one receive buffer: one view of its memory, reused while the buffer stays at that address,
+     * costs less than two new NIO buffers per chunk.
+     */
+    private ByteBuffer view(ByteBuf buffer, int index, int length) {
+        if (!buffer.hasMemoryAddress()) {
+            return buffer.nioBuffer(index, length).asReadOnlyBuffer();
+        }
+        long address = buffer.memoryAddress();
+        if (readView == null || address != readViewAddress || readView.capacity() != buffer.capacity()) {
+            readView = buffer.nioBuffer(0, buffer.capacity()).asReadOnlyBuffer();
+            readViewAddress = address;
+        }
+        readView.clear().position(index).limit(index + length);
+        return readView;
     }
 
     /**
@@ -410,13 +451,14 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private void endFromReadPath() {
         NetError end = heldEnd;
         ByteBuf partial = end.isSuccess() && size() > 0 ? inbound.retainedSlice() : null;
+        ByteBuffer partialView = partial != null ? partial.nioBuffer().asReadOnlyBuffer() : null;
         state = State.ENDING;
         request = null;
         releaseInbound();
         closeChannel();
         if (partial != null) {
             try {
-                fireRead(partial, null);
+                fireRead(partialView, null);
             } finally {
                 partial.release();
             }
@@ -483,10 +525,24 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             return true;
         }
         Channel ch = channel;
-        ByteBuf copy = ch.alloc().directBuffer(length);
-        copy.writeBytes(data.duplicate());
+        if (batch != null && batch.writableBytes() < length) {
+            sendBatch();
+        }
+        if (batch == null) {
+            batch = ch.alloc().directBuffer(Math.max(length, WRITE_BATCH));
+        }
+        int position = data.position();
+        if (data.hasArray()) { // a plain array copy: cheaper than NIO's buffer-to-buffer put
+            batch.writeBytes(data.array(), data.arrayOffset() + position, length);
+        } else {
+            batch.writeBytes(data);
+            data.position(position); // the caller's buffer as it was, without a duplicate per write
+        }
+        batched++;
         unsent++;
-        loop.io(() -> ch.write(copy).addListener(writeDone));
+        if (!ch.isOpen()) {
+            sendBatch(); // the channel fails it at once, as it would an unbatched write
+        }
         flushPending = true;
         if (!inReadBurst && !flushPosted) {
             flushPosted = true; // one flush per loop turn, however many writes
@@ -497,7 +553,32 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     private void flushTurn() {
         flushPosted = false;
+        flush();
+    }
+
+    private void flush() {
+        if (batch != null) {
+            sendBatch();
+        }
         loop.io(flushOp);
+    }
+
+    /** Hands the batch to the channel (unflushed), in order with the other socket work. */
+    private void sendBatch() {
+        ByteBuf sending = batch;
+        int writes = batched;
+        batch = null;
+        batched = 0;
+        Channel ch = channel;
+        loop.io(() -> ch.write(sending).addListener(done -> batchDone((ChannelFuture) done, writes)));
+    }
+
+    private void dropBatch() {
+        if (batch != null) {
+            batch.release();
+            batch = null;
+            batched = 0;
+        }
     }
 
     private void flushNow() {
@@ -508,12 +589,13 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         }
     }
 
-    private void writeDone(ChannelFuture future) {
+    private void batchDone(ChannelFuture future, int writes) {
         if (future.channel() != channel) {
             return; // an earlier connection
         }
         if (future.isSuccess()) {
-            if (--unsent == 0 && state == State.CONNECTED) {
+            unsent -= writes;
+            if (unsent == 0 && state == State.CONNECTED) {
                 fireWritten();
             }
         } else {
@@ -538,6 +620,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         state = State.ENDING;
         request = null;
         releaseInbound();
+        dropBatch();
         closeChannel();
         // May fail inside write() itself (the io ran at once): always report on a later turn.
         loop.execute(() -> {
@@ -573,6 +656,11 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
                 request = null;
                 releaseInbound();
                 flushingClose = flush;
+                if (flush && batch != null) {
+                    sendBatch();
+                } else {
+                    dropBatch(); // never sent, as unflushed writes are not
+                }
                 Channel ch = channel;
                 loop.io(() -> {
                     if (flush) {
@@ -621,6 +709,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         channel = null;
         request = null;
         unsent = 0;
+        dropBatch();
         flushingClose = false;
         releaseInbound();
     }
@@ -724,12 +813,12 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     // ---------------------------------------------------------------------------------------------- listener calls
 
-    private void fireRead(ByteBuf data, Object replacement) {
+    private void fireRead(ByteBuffer data, Object replacement) {
         if (abandoned) {
             return;
         }
         try {
-            listener.read(data.nioBuffer().asReadOnlyBuffer(), replacement);
+            listener.read(data, replacement);
         } catch (RuntimeException e) {
             log.warn("client listener failed in read()", e);
         }
@@ -799,7 +888,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             inReadBurst = false;
             if (current()) {
                 if (flushPending) {
-                    loop.io(flushOp);
+                    flush();
                 }
                 ensureReading();
             }

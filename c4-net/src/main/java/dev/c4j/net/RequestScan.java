@@ -14,6 +14,8 @@ abstract class RequestScan {
     /** Returned by {@link #satisfied} while the request is not satisfied. */
     static final int NOT_YET = -1;
 
+    private ReadRequest request; // the request this scan serves
+
     /** Bytes the request takes from the front of {@code buffer} (null = empty), or {@link #NOT_YET}. */
     abstract int satisfied(ByteBuf buffer);
 
@@ -22,7 +24,22 @@ abstract class RequestScan {
         return true;
     }
 
+    /** True if this scan was made for this very request object. */
+    boolean isFor(ReadRequest candidate) {
+        return request == candidate;
+    }
+
+    /** Forgets how far the buffer was scanned: the request is issued again. */
+    void restart() {
+    }
+
     static RequestScan of(ReadRequest request) {
+        RequestScan scan = create(request);
+        scan.request = request;
+        return scan;
+    }
+
+    private static RequestScan create(ReadRequest request) {
         if (request instanceof ReadRequest.AtLeast atLeast) {
             return new AtLeast(atLeast.min());
         }
@@ -92,6 +109,11 @@ abstract class RequestScan {
         }
 
         @Override
+        void restart() {
+            scanned = 0;
+        }
+
+        @Override
         int satisfied(ByteBuf buffer) {
             int size = size(buffer);
             int length = delimiter.length;
@@ -138,6 +160,11 @@ abstract class RequestScan {
         @Override
         public boolean process(byte value) {
             return inSet[value & 0xff] != stopInSet; // true = keep going
+        }
+
+        @Override
+        void restart() {
+            scanned = 0;
         }
 
         @Override

@@ -57,6 +57,23 @@ class RequestScanTest {
         everySplit("\u00ff\u00fe\u0080", () -> new ReadRequest.UntilOneOf(b("\u0080")), 3); // bytes >= 0x80
     }
 
+    /** A request issued again reuses its scan: restarted, it searches the buffer as it is now, from the front. */
+    @Test
+    void restartedScanSearchesTheNewBuffer() {
+        for (ReadRequest request : new ReadRequest[] {new ReadRequest.Until(b("\r\n")),
+                new ReadRequest.UntilOneOf(b("\n"))}) {
+            RequestScan scan = RequestScan.of(request);
+            assertThat(scan.isFor(request)).isTrue();
+            assertThat(scan.isFor(new ReadRequest.Until(b("\r\n")))).isFalse();
+            ByteBuf buffer = Unpooled.buffer().writeBytes(b("abcdefgh"));
+            assertThat(scan.satisfied(buffer)).isEqualTo(RequestScan.NOT_YET); // scanned 8 bytes
+            buffer.clear().writeBytes(b("x\r\nyz")); // consumed and refilled: shorter than what was scanned
+            scan.restart();
+            assertThat(scan.satisfied(buffer)).as("%s", request).isEqualTo(3);
+            buffer.release();
+        }
+    }
+
     @Test
     void sizes() {
         assertThat(RequestScan.of(new ReadRequest.AtLeast(3)).satisfied(null)).isEqualTo(RequestScan.NOT_YET);

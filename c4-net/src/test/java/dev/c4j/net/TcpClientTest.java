@@ -601,6 +601,38 @@ class TcpClientTest extends NetTestBase {
         assertThat(onLoop(client::isPending)).isFalse();
     }
 
+    /** Writes are batched: many in one turn, across batch boundaries, from any kind of buffer, arrive in order. */
+    @Test
+    void writesAcrossBatchesArriveInOrderWithOneWritten() throws IOException {
+        connect();
+        StringBuilder expected = new StringBuilder();
+        onLoop(() -> {
+            for (int i = 0; i < 300; i++) { // 300 lines of 18 bytes: more than one batch
+                String line = String.format("line %012d\n", i);
+                client.write(ByteBuffer.wrap(bytes(line)));
+                expected.append(line);
+            }
+            String big = "B".repeat(NettyTcpClient.WRITE_BATCH + 1); // larger than a batch
+            client.write(ByteBuffer.wrap(bytes(big)));
+            expected.append(big);
+            ByteBuffer direct = ByteBuffer.allocateDirect(8).put(bytes("<direct>")).flip();
+            client.write(direct);
+            assertThat(direct.position()).isZero(); // the caller's buffer is left as it was
+            expected.append("<direct>");
+            ByteBuffer slice = ByteBuffer.wrap(bytes("..slice..")).position(2).limit(7).slice();
+            client.write(slice.asReadOnlyBuffer());
+            client.write(slice); // an array with an offset
+            ByteBuffer positioned = ByteBuffer.wrap(bytes("xxpos"), 2, 3);
+            client.write(positioned);
+            assertThat(positioned.position()).isEqualTo(2);
+            expected.append("slice").append("slice").append("pos");
+        });
+        events.expect("written");
+        assertThat(peerReads(expected.length())).isEqualTo(expected.toString());
+        events.expectNone(50);
+        assertThat(onLoop(client::isPending)).isFalse();
+    }
+
     @Test
     void closeWithFlushSendsEverythingThenDisconnects() throws IOException {
         connect();

@@ -48,10 +48,8 @@ final class StringMethods {
     }
 
     static void leave(WeakReference<LuaTable> previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        // set(null), not remove(): the same for get(), and the next enter() reuses the entry instead of
+        // allocating one (this runs around every callback)
+        CURRENT.set(previous);
     }
 }
