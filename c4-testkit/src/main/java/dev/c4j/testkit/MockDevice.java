@@ -100,6 +100,28 @@ public final class MockDevice implements AutoCloseable {
         return connectionCount.get();
     }
 
+    /**
+     * Waits (up to the device's timeout) until {@code expected} connections were accepted, then asserts that
+     * exactly that many were: a driver's connect can complete before the device's accept loop has counted it.
+     */
+    public MockDevice awaitConnectionCount(int expected) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (connectionCount.get() < expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        int count = connectionCount.get();
+        if (count != expected) {
+            throw new AssertionError("expected " + expected + " connection(s) to the mock device on port " + port()
+                    + " within " + timeout + ", got " + count);
+        }
+        return this;
+    }
+
     /** Stops accepting and closes every connection. */
     @Override
     public void close() {

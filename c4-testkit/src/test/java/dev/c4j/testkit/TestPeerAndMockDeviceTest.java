@@ -149,7 +149,7 @@ class TestPeerAndMockDeviceTest {
             client.send("anybody?\n");
             assertThat(client.readAvailable(SHORT)).isEmpty();
             assertThatThrownBy(client::expectEof).hasMessageContaining("did not close");
-            assertThat(device.connectionCount()).isEqualTo(1);
+            device.awaitConnectionCount(1);
         }
         try (MockDevice quick = MockDevice.start(SHORT)) {
             quick.enqueue(DeviceBehaviour.acceptAndSilence());

@@ -72,7 +72,7 @@ class DeviceClientTest {
 
             Drivers.advance(driver, Duration.ofMillis(999));
             Thread.sleep(Drivers.QUIET.toMillis()); // time for a wrongly early connect to arrive
-            assertThat(device.connectionCount()).isEqualTo(1);
+            device.awaitConnectionCount(1);
 
             Drivers.advance(driver, Duration.ofMillis(1));
             TestPeer second = device.takeConnection();

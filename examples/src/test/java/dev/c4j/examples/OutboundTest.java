@@ -267,7 +267,7 @@ class OutboundTest {
                     "connected 2\ttrue",
                     "read hello\ttrue",
                     "disconnected 0 Success\ttrue");
-            assertThat(device.connectionCount()).isEqualTo(2);
+            device.awaitConnectionCount(2);
             driver.assertNoErrors();
         }
     }
@@ -287,7 +287,7 @@ class OutboundTest {
                     "connect while connected\tnil",
                     "options when connected\ttrue\ttrue\ttrue",
                     "disconnected 0 Success");
-            assertThat(device.connectionCount()).isEqualTo(1);
+            device.awaitConnectionCount(1);
             driver.assertNoErrors();
         }
     }
