@@ -77,8 +77,8 @@ class ResolverTest {
                     .containsExactly("127.0.0.1");
             assertThat(v4Only.fixedAddresses("*")).extracting(InetAddress::getHostAddress)
                     .containsExactly("0.0.0.0");
-            assertThat(v4Only.fixedAddresses("10.1.2.3")).extracting(InetAddress::getHostAddress)
-                    .containsExactly("10.1.2.3");
+            assertThat(v4Only.fixedAddresses("127.1.2.3")).extracting(InetAddress::getHostAddress)
+                    .containsExactly("127.1.2.3"); // an IP literal is its own endpoint (nothing is contacted)
             assertThat(v4Only.fixedAddresses("[::1]")).extracting(InetAddress::getHostAddress)
                     .containsExactly("0:0:0:0:0:0:0:1");
             assertThat(v4Only.fixedAddresses("localhost")).isNull();
