@@ -162,12 +162,8 @@ final class LuajState implements LuaState {
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
             return function.invoke(args);
-        } catch (LuaError e) {
-            host.reportLuaError(LuajErrors.report(e));
-        } catch (StackOverflowError e) {
-            host.reportLuaError("stack overflow" + LuajErrors.NO_TRACEBACK);
-        } catch (RuntimeException e) {
-            host.reportInternalError("callback", e);
+        } catch (RuntimeException | StackOverflowError e) { // LuaError is a RuntimeException
+            reportCallbackFailure(e);
         } finally {
             StringMethods.leave(previous);
             lua51.forgetRaised();
@@ -184,17 +180,24 @@ final class LuajState implements LuaState {
         try {
             function.call(self, arg);
             return true;
-        } catch (LuaError e) {
-            host.reportLuaError(LuajErrors.report(e));
-        } catch (StackOverflowError e) {
-            host.reportLuaError("stack overflow" + LuajErrors.NO_TRACEBACK);
-        } catch (RuntimeException e) {
-            host.reportInternalError("callback", e);
+        } catch (RuntimeException | StackOverflowError e) { // LuaError is a RuntimeException
+            reportCallbackFailure(e);
         } finally {
             StringMethods.leave(previous);
             lua51.forgetRaised();
         }
         return false;
+    }
+
+    /** A callback failed: a Lua error (with its traceback) or a Java one; the driver carries on. */
+    private void reportCallbackFailure(Throwable e) {
+        if (e instanceof LuaError luaError) {
+            host.reportLuaError(LuajErrors.report(luaError));
+        } else if (e instanceof StackOverflowError) {
+            host.reportLuaError("stack overflow" + LuajErrors.NO_TRACEBACK);
+        } else {
+            host.reportInternalError("callback", e);
+        }
     }
 
     // ---- values -----------------------------------------------------------------------------------------------------
