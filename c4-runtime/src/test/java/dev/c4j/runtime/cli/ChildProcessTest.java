@@ -2,6 +2,8 @@ package dev.c4j.runtime.cli;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -70,6 +72,28 @@ class ChildProcessTest {
         assertThat(child.process.exitValue()).as("exit status; stderr: %s", child.stderr()).isZero();
         assertThat(child.stdout()).isEqualTo(PRINTED_BEFORE_STOP + "destroyed DIT_LOADED\n");
         assertThat(child.stderr()).isEmpty();
+    }
+
+    /** LuaJ runs each coroutine on a Java thread of its own: one left suspended must not keep the runner alive. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.c4j.runtime.Engines#names")
+    void suspendedCoroutinesDoNotKeepTheRunnerAlive(String engine) throws Exception {
+        Path file = Files.writeString(dir.resolve("coroutines.lua"), """
+                local parked = coroutine.create(function() coroutine.yield() end)
+                coroutine.resume(parked)
+                function OnDriverLateInit()
+                  waiting = coroutine.wrap(function() coroutine.yield() end)
+                  waiting()
+                  print("parked")
+                end
+                """);
+        Child child = c4("run", file.toString(), "--engine", engine);
+        child.awaitStdout("parked\n");
+
+        assertThat(child.process.toHandle().destroy()).as("SIGTERM sent").isTrue();
+
+        assertThat(child.process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("exited").isTrue();
+        assertThat(child.process.exitValue()).as("exit status; stderr: %s", child.stderr()).isZero();
     }
 
     @Test
