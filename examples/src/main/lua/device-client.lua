@@ -35,8 +35,11 @@ end
 
 function device:connect()
   if self.connectTimer then self.connectTimer:Cancel() end
+  if not self.client:Connect(HOST, PORT) then  -- nil: a port out of range; retrying would not help
+    print("Cannot connect to " .. HOST .. ":" .. PORT .. "; check the Host and Port properties")
+    return
+  end
   self.connectTimer = C4:SetTimer(CONNECT_TIMEOUT_MS, function() self.client:Close() end)
-  self.client:Connect(HOST, PORT)
 end
 
 function device:start()

@@ -63,6 +63,16 @@ class DeviceClientTest {
     }
 
     @AllEngines
+    void aPortOutOfRangeIsReportedOnceAndNotRetried(String engine) {
+        try (TestDriver driver = start(engine, 70000)) {
+            driver.awaitOutput("^Cannot connect to 127\\.0\\.0\\.1:70000; check the Host and Port properties$");
+            Drivers.advance(driver, Duration.ofMinutes(1));
+            assertThat(driver.outputLines()).hasSize(1);
+            driver.assertNoErrors();
+        }
+    }
+
+    @AllEngines
     void reconnectsOneSecondAfterTheDeviceHangsUp(String engine) throws InterruptedException {
         try (TestDriver driver = start(engine, device.port())) {
             TestPeer first = device.takeConnection();
