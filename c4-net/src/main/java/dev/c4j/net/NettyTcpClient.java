@@ -183,11 +183,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         if (from != lookup || abandoned) {
             return;
         }
-        try {
-            listener.resolved(Resolver.endpoints(addresses), from);
-        } catch (RuntimeException e) {
-            log.warn("client listener failed in resolved()", e);
-        }
+        ListenerCalls.call("client resolved()", () -> listener.resolved(Resolver.endpoints(addresses), from));
     }
 
     @Override
@@ -240,11 +236,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         localAddress = Resolver.endpoint(ch.localAddress());
         remoteAddress = Resolver.endpoint(ch.remoteAddress());
         if (!abandoned) {
-            try {
-                listener.connected();
-            } catch (RuntimeException e) {
-                log.warn("client listener failed in connected()", e);
-            }
+            ListenerCalls.call("client connected()", listener::connected);
         }
         ensureReading(); // a request issued while connecting waits for bytes like any other
     }
@@ -813,6 +805,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     // ---------------------------------------------------------------------------------------------- listener calls
 
+    /** The hot path, per delivered read: written out rather than through {@link ListenerCalls} (no lambda). */
     private void fireRead(ByteBuffer data, Object replacement) {
         if (abandoned) {
             return;
@@ -820,40 +813,25 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         try {
             listener.read(data, replacement);
         } catch (RuntimeException e) {
-            log.warn("client listener failed in read()", e);
+            log.warn("listener failed in client read()", e);
         }
     }
 
     private void fireWritten() {
-        if (abandoned) {
-            return;
-        }
-        try {
-            listener.written();
-        } catch (RuntimeException e) {
-            log.warn("client listener failed in written()", e);
+        if (!abandoned) {
+            ListenerCalls.call("client written()", listener::written);
         }
     }
 
     private void fireDisconnected(NetError error) {
-        if (abandoned) {
-            return;
-        }
-        try {
-            listener.disconnected(error);
-        } catch (RuntimeException e) {
-            log.warn("client listener failed in disconnected()", e);
+        if (!abandoned) {
+            ListenerCalls.call("client disconnected()", () -> listener.disconnected(error));
         }
     }
 
     private void fireFailed(NetError error, NetOp op) {
-        if (abandoned) {
-            return;
-        }
-        try {
-            listener.failed(error, op);
-        } catch (RuntimeException e) {
-            log.warn("client listener failed in failed()", e);
+        if (!abandoned) {
+            ListenerCalls.call("client failed()", () -> listener.failed(error, op));
         }
     }
 

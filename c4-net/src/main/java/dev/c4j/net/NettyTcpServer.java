@@ -95,11 +95,7 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
         if (from != lookup || abandoned) {
             return;
         }
-        try {
-            listener.resolved(Resolver.endpoints(addresses), from);
-        } catch (RuntimeException e) {
-            log.warn("server listener failed in resolved()", e);
-        }
+        ListenerCalls.call("server resolved()", () -> listener.resolved(Resolver.endpoints(addresses), from));
     }
 
     @Override
@@ -157,11 +153,7 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
         state = State.LISTENING;
         localAddress = Resolver.endpoint(ch.localAddress());
         if (!abandoned) {
-            try {
-                listener.listening(localAddress);
-            } catch (RuntimeException e) {
-                log.warn("server listener failed in listening()", e);
-            }
+            ListenerCalls.call("server listening()", () -> listener.listening(localAddress));
         }
     }
 
@@ -273,13 +265,8 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
     }
 
     private void fireFailed(NetError error, NetOp op) {
-        if (abandoned) {
-            return;
-        }
-        try {
-            listener.failed(error, op);
-        } catch (RuntimeException e) {
-            log.warn("server listener failed in failed()", e);
+        if (!abandoned) {
+            ListenerCalls.call("server failed()", () -> listener.failed(error, op));
         }
     }
 
@@ -312,11 +299,7 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
                 }
                 client.start();
                 if (current()) {
-                    try {
-                        listener.accepted(client);
-                    } catch (RuntimeException e) {
-                        log.warn("server listener failed in accepted()", e);
-                    }
+                    ListenerCalls.call("server accepted()", () -> listener.accepted(client));
                 } else {
                     client.abandon();
                 }
