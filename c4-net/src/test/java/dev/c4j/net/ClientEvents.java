@@ -1,30 +1,16 @@
 package dev.c4j.net;
 
-import dev.c4j.api.Endpoint;
-import dev.c4j.api.EndpointChoice;
 import dev.c4j.api.NetError;
 import dev.c4j.api.NetOp;
 import dev.c4j.api.TcpClient;
 import java.nio.ByteBuffer;
-import java.util.List;
 
-/** Records a client's events; picks the default endpoint unless told to hold the choice. */
+/** Records a client's events. */
 final class ClientEvents extends RecordedEvents implements TcpClient.Listener {
 
-    volatile boolean holdChoice;
-    volatile EndpointChoice choice;
 
     ClientEvents(NetTestBase test) {
         super(test);
-    }
-
-    @Override
-    public void resolved(List<Endpoint> endpoints, EndpointChoice choice) {
-        this.choice = choice;
-        record("resolved:" + endpoints);
-        if (!holdChoice) {
-            choice.chooseDefault();
-        }
     }
 
     @Override

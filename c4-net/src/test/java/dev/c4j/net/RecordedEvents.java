@@ -2,6 +2,9 @@ package dev.c4j.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.c4j.api.Endpoint;
+import dev.c4j.api.EndpointChoice;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +19,21 @@ abstract class RecordedEvents {
     volatile Consumer<String> reaction = event -> {
     };
 
+    /** Keep the endpoint choice open instead of picking the default at once. */
+    volatile boolean holdChoice;
+    volatile EndpointChoice choice;
+
     RecordedEvents(NetTestBase test) {
         this.test = test;
+    }
+
+    /** {@code resolved} of both listener kinds: records the endpoints, then chooses the default unless held. */
+    public void resolved(List<Endpoint> endpoints, EndpointChoice choice) {
+        this.choice = choice;
+        record("resolved:" + endpoints);
+        if (!holdChoice) {
+            choice.chooseDefault();
+        }
     }
 
     void record(String event) {

@@ -1,34 +1,21 @@
 package dev.c4j.net;
 
 import dev.c4j.api.Endpoint;
-import dev.c4j.api.EndpointChoice;
 import dev.c4j.api.NetError;
 import dev.c4j.api.NetOp;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpServer;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /** Records a server's events; accepted clients are kept in order. */
 final class ServerEvents extends RecordedEvents implements TcpServer.Listener {
 
-    volatile boolean holdChoice;
-    volatile EndpointChoice choice;
     volatile Endpoint listeningOn;
     final BlockingQueue<TcpClient> accepted = new LinkedBlockingQueue<>();
 
     ServerEvents(NetTestBase test) {
         super(test);
-    }
-
-    @Override
-    public void resolved(List<Endpoint> endpoints, EndpointChoice choice) {
-        this.choice = choice;
-        record("resolved:" + endpoints);
-        if (!holdChoice) {
-            choice.chooseDefault();
-        }
     }
 
     @Override
