@@ -1,0 +1,25 @@
+package dev.c4j.api.host;
+
+import dev.c4j.api.DriverLoop;
+
+/**
+ * How Director reaches into one hosted driver: implemented by the Lua face. Every method but {@link #loop()}
+ * runs on the driver's loop only; Director posts to it (rule H4: an entry point caused by the driver's own call
+ * runs on a later turn, never inside that call).
+ */
+public interface DriverPort {
+
+    DriverLoop loop();
+
+    /** The engine's configuration name ({@code luaj}, {@code jnlua}, {@code luajit}). */
+    String engine();
+
+    /**
+     * Sets {@code Properties[key]} or {@code Variables[key]} (the global {@code table}) in the driver's state;
+     * a null value removes the entry.
+     */
+    void mirror(String table, String key, String value);
+
+    /** Calls the driver's global function {@code entryPoint} with plain values; a Lua error is reported. */
+    EntryResult call(String entryPoint, Object... args);
+}
