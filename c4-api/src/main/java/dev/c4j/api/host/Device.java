@@ -200,6 +200,9 @@ public interface Device {
     /** A note (not a warning) for the call in progress, e.g. {@code "early"}. */
     void note(String text);
 
+    /** {@code OnDriverLateInit} returned: events are no longer early (H9, B51). */
+    void lateInitDone();
+
     /** The driver's stop: final saves, listeners dropped. */
     void detach();
 }

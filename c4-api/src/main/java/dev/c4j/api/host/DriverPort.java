@@ -14,11 +14,17 @@ public interface DriverPort {
     /** The engine's configuration name ({@code luaj}, {@code jnlua}, {@code luajit}). */
     String engine();
 
+    /** A runtime message about the driver (a warning), to wherever its runtime messages go. Any thread. */
+    void message(String text);
+
     /**
      * Sets {@code Properties[key]} or {@code Variables[key]} (the global {@code table}) in the driver's state;
      * a null value removes the entry.
      */
     void mirror(String table, String key, String value);
+
+    /** Stops the driver ({@code OnDriverDestroyed}, then teardown) once the current loop turn is done. Any thread. */
+    void stopDriver();
 
     /** Calls the driver's global function {@code entryPoint} with plain values; a Lua error is reported. */
     EntryResult call(String entryPoint, Object... args);
