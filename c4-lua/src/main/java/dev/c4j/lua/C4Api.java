@@ -1,6 +1,7 @@
 package dev.c4j.lua;
 
 import dev.c4j.api.DriverClock;
+import dev.c4j.api.host.SystemEvents;
 import dev.c4j.lua.spi.LuaException;
 import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaState;
@@ -31,7 +32,12 @@ final class C4Api {
         ctx.serverType = state.defineType(ServerObject.TYPE, ServerObject.methods());
         ctx.clientType = state.defineType(ClientObject.TYPE, ClientObject.methods());
         ctx.timerType = state.defineType(TimerObject.TYPE, TimerObject.methods());
-        state.setGlobal("C4", c4Table(ctx));
+        Map<String, LuaFunction> c4 = c4Table(ctx);
+        if (ctx.device() != null) {
+            DirectorFunctions.register(c4, ctx, ctx.device());
+        }
+        state.setGlobal("C4", c4);
+        state.setGlobal("C4SystemEvents", SystemEvents.all());
         state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
         runPrelude(ctx);
     }
@@ -108,12 +114,32 @@ final class C4Api {
             args.checkFunctionOrNil(2);
             return Hex.dumpLines(data);
         };
+        LuaFunction readPackageFile = frame -> readPackageFile(ctx, Args.function(frame, "require").checkString(1));
         try {
-            state.call(prelude, printLine, hexdumpLines, BitLib.functions());
+            Object[] results = state.call(prelude, printLine, hexdumpLines, BitLib.functions(), readPackageFile);
+            ctx.setEntry = (LuaValueRef) results[0];
         } catch (LuaException e) {
             throw new IllegalStateException("c4j prelude failed: " + e.getMessage(), e);
         } finally {
             prelude.release();
+        }
+    }
+
+    /**
+     * A module file of the driver package for {@code require} (Q3): its bytes, or nil and why not. Absolute
+     * names and {@code ..} never resolve; a .c4i or bare .lua driver has no files (Q6).
+     */
+    private static Object readPackageFile(DriverContext ctx, String file) {
+        if (file.startsWith("/") || file.contains("..") || file.contains("\\")) {
+            return LuaFunction.Results.of(null, " (outside the driver package)");
+        }
+        if (!ctx.driverPackage().hasFiles()) {
+            return LuaFunction.Results.of(null, " (this driver has no package files)");
+        }
+        try {
+            return ctx.driverPackage().file(file).<Object>map(bytes -> bytes).orElse(null);
+        } catch (IOException e) {
+            return LuaFunction.Results.of(null, " (" + e.getMessage() + ")");
         }
     }
 

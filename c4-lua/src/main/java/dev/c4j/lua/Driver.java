@@ -2,6 +2,9 @@ package dev.c4j.lua;
 
 import dev.c4j.api.DriverEnvironment;
 import dev.c4j.api.DriverLoop;
+import dev.c4j.api.host.Device;
+import dev.c4j.api.host.Director;
+import dev.c4j.api.host.DriverPackage;
 import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaSyntaxException;
 
@@ -23,20 +26,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Driver implements AutoCloseable {
 
     private final DriverContext context;
-    private final byte[] source;
-    private final String chunkName;
+    private final DriverPackage driverPackage;
     private final Map<String, String> properties;
     private final LuaEngine engine;
+    private final Director director;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Driver(DriverContext context, byte[] source, String chunkName, Map<String, String> properties,
-                   LuaEngine engine) {
+    private Driver(DriverContext context, DriverPackage driverPackage, Map<String, String> properties,
+                   LuaEngine engine, Director director) {
         this.context = context;
-        this.source = source;
-        this.chunkName = chunkName;
+        this.driverPackage = driverPackage;
         this.properties = properties;
         this.engine = engine;
+        this.director = director;
     }
 
     /**
@@ -56,14 +59,23 @@ public final class Driver implements AutoCloseable {
      */
     public static Driver create(String name, byte[] source, String chunkName, Map<String, String> properties,
                                 LuaEngine engine, DriverEnvironment environment, DriverOutput output) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(chunkName, "chunkName");
+        return create(new SourcePackage(name, source, chunkName), properties, engine, environment, output, null);
+    }
+
+    /**
+     * A driver from its package (a {@code .c4z}, a folder, a {@code .c4i} or bare source), hosted by
+     * {@code director} (null: no Director calls, no entry points from outside, as a bare Lua host).
+     * {@code propertyOverrides} win over the state store and driver.xml's defaults.
+     */
+    public static Driver create(DriverPackage driverPackage, Map<String, String> propertyOverrides,
+                                LuaEngine engine, DriverEnvironment environment, DriverOutput output,
+                                Director director) {
+        Objects.requireNonNull(driverPackage, "driverPackage");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(output, "output");
-        return new Driver(new DriverContext(name, environment, output), source.clone(), chunkName,
-                Map.copyOf(properties), engine);
+        DriverContext context = new DriverContext(driverPackage.name(), environment, output);
+        return new Driver(context, driverPackage, Map.copyOf(propertyOverrides), engine, director);
     }
 
     public String name() {
@@ -72,6 +84,20 @@ public final class Driver implements AutoCloseable {
 
     public DriverEnvironment environment() {
         return context.environment;
+    }
+
+    public DriverPackage driverPackage() {
+        return driverPackage;
+    }
+
+    /** The Director's side of this driver (null when not hosted by a Director): what the control surface drives. */
+    public Device device() {
+        return context.device();
+    }
+
+    /** The engine's configuration name. */
+    public String engineName() {
+        return engine.name();
     }
 
     /**
@@ -86,7 +112,7 @@ public final class Driver implements AutoCloseable {
         }
         LuaSyntaxException syntaxError = runOnLoop(() -> {
             try {
-                context.start(engine, source, chunkName, properties);
+                context.start(engine, driverPackage, properties, director);
                 return null;
             } catch (LuaSyntaxException e) {
                 return e;

@@ -2,6 +2,10 @@ package dev.c4j.lua;
 
 import dev.c4j.api.DriverEnvironment;
 import dev.c4j.api.DriverLoop;
+import dev.c4j.api.host.Device;
+import dev.c4j.api.host.Director;
+import dev.c4j.api.host.DriverPackage;
+import dev.c4j.api.host.DriverPort;
 import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaException;
 import dev.c4j.lua.spi.LuaHost;
@@ -40,6 +44,18 @@ final class DriverContext implements LuaHost {
     ObjectType timerType;
 
     private LuaState state;
+    private DriverPackage driverPackage;
+    private String engineName;
+    /** The Director's side of this driver; null when no Director hosts it. */
+    private Device device;
+    final DriverPort port = new LuaDriverPort(this);
+    final PersistDataSaver persistData = new PersistDataSaver(this);
+    /** Set when a call into Lua returned: the PersistData check looks only after turns that ran driver code. */
+    boolean ranDriverCode;
+    /** The prelude's hidden {@code setEntry(table, key, value)}, for {@link #mirror}. */
+    LuaValueRef setEntry;
+    /** Asks the owner to stop this driver (from {@code OnDriverRemovedFromProject}). */
+    Runnable stopRequest = () -> { };
     private boolean closed; // no more calls into Lua
     private boolean stateClosed;
     private int depth; // nesting of calls into Lua
@@ -58,22 +74,69 @@ final class DriverContext implements LuaHost {
         return state;
     }
 
+    Device device() {
+        return device;
+    }
+
+    DriverPackage driverPackage() {
+        return driverPackage;
+    }
+
+    String engineName() {
+        return engineName;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /**
+     * Sets {@code table[key] = value} in the driver's global {@code Properties} or {@code Variables} (null removes),
+     * through the prelude's helper so that the driver's own table object is updated, not replaced (H3).
+     */
+    void mirror(String table, String key, String value) {
+        if (closed || setEntry == null || key == null) {
+            return;
+        }
+        try {
+            state.call(setEntry, table, key, value);
+        } catch (LuaException e) {
+            reportLuaError(e.getMessage());
+        }
+    }
+
     // ---- lifecycle (spec section 1), on the loop -------------------------------------------------------------
 
-    /** Opens the state, installs the API, compiles and runs the chunk, then the init entry points. */
-    void start(LuaEngine engine, byte[] source, String chunkName, Map<String, String> properties)
-            throws LuaSyntaxException {
+    /**
+     * Opens the state, installs the API and the globals a driver finds before its first line (rule H10), hosts
+     * the driver on {@code director} (when given), compiles and runs the main chunk, then the init entry points
+     * with the init type the state store gives (rule H11).
+     */
+    void start(LuaEngine engine, DriverPackage driverPackage, Map<String, String> propertyOverrides,
+               Director director) throws LuaSyntaxException {
+        this.driverPackage = driverPackage;
         state = engine.open(this);
+        this.engineName = engine.name();
         LuaValueRef chunk;
+        String initType = "DIT_STARTUP";
         try {
+            if (director != null) {
+                device = director.attach(driverPackage, propertyOverrides, port);
+                initType = device.initType();
+            }
             C4Api.install(this);
-            // CHOICE: DriverWorks' Properties global (the spec is silent on it): the driver's settings by name,
-            // values as strings, always a table so that Properties["Port"] never fails.
-            state.setGlobal("Properties", new HashMap<>(properties));
-            chunk = state.load(source, chunkName);
+            // CHOICE: Properties, Variables and PersistData are always tables (H10): drivers index them at chunk
+            // level without checks.
+            state.setGlobal("Properties", new HashMap<>(device != null ? device.properties() : propertyOverrides));
+            state.setGlobal("Variables", new HashMap<>(device != null ? device.variables() : Map.of()));
+            state.setGlobal("PersistData", device != null ? device.persistData() : new HashMap<>());
+            chunk = state.load(driverPackage.script(), driverPackage.scriptChunkName());
         } catch (LuaSyntaxException | RuntimeException | Error e) {
             closed = true;
             closeState();
+            if (device != null) {
+                device.detach();
+            }
             throw e;
         }
         try {
@@ -83,11 +146,15 @@ final class DriverContext implements LuaHost {
         }
         inDriverInit = true;
         try {
-            callGlobal("OnDriverInit", "DIT_STARTUP");
+            callGlobal("OnDriverInit", initType);
         } finally {
             inDriverInit = false;
         }
-        callGlobal("OnDriverLateInit", "DIT_STARTUP");
+        callGlobal("OnDriverLateInit", initType);
+        if (device != null) {
+            device.lateInitDone();
+            persistData.start();
+        }
     }
 
     /**
@@ -97,8 +164,14 @@ final class DriverContext implements LuaHost {
     void stop() {
         if (state != null && !closed) {
             callGlobal("OnDriverDestroyed", "DIT_LOADED");
+            if (device != null) {
+                persistData.save(); // saved again after OnDriverDestroyed returns (§3.7)
+            }
         }
         closed = true;
+        if (device != null) {
+            device.detach();
+        }
         legacyTimers.forgetAll();
         environment.timers().cancelAll();
         environment.network().abandonAll();
@@ -140,6 +213,7 @@ final class DriverContext implements LuaHost {
         if (--depth > 0) {
             return;
         }
+        ranDriverCode = true;
         environment.loop().drain();
         for (int i = 0; i < touched.size(); i++) {
             LuaPeer peer = touched.get(i);

@@ -1,7 +1,8 @@
 -- The c4j prelude: the engine-neutral globals written in Lua. It runs once in every fresh driver state, before the
 -- driver's chunk. Java hands in its hidden helpers as arguments; no global names them.
-local printLine, hexdumpLines, bitLib = ...
+local printLine, hexdumpLines, bitLib, readPackageFile = ...
 local select, type, ipairs, concat = select, type, ipairs, table.concat
+local error, tostring, loadstring, gsub, sub = error, tostring, loadstring, string.gsub, string.sub
 
 -- print: standard Lua 5.1 semantics (every argument through the global tostring, looked up at each call,
 -- tab-separated), one output line per call.
@@ -49,18 +50,83 @@ java, luajava = nil, nil
 if debug then
   debug = { traceback = debug.traceback }
 end
-if package then
-  package.loadlib = nil
-  package.cpath = ''
-  local searchers = package.loaders or package.searchers
-  if searchers then
-    for i = #searchers, 3, -1 do -- keep the preload and Lua-file searchers, drop the C ones
-      searchers[i] = nil
+-- package and require (host spec 1.5): Lua 5.1's, written once for every engine, with modules searched only
+-- inside the driver package (Q3); the engines' own package libraries are replaced.
+package = { loaded = {}, preload = {}, path = '?.lua', cpath = '', config = '/\n;\n?\n!\n-' }
+local loaded, preload = package.loaded, package.preload
+for _, name in ipairs { 'string', 'table', 'math', 'coroutine', 'os', 'debug', 'bit', 'package' } do
+  loaded[name] = _G[name]
+end
+loaded._G = _G
+
+local function searchPreload(name)
+  local loader = preload[name]
+  if loader == nil then
+    return "\n\tno field package.preload['" .. name .. "']"
+  end
+  return loader
+end
+
+local function searchPackage(name)
+  local file = gsub(name, '%.', '/') .. '.lua'
+  local source, why = readPackageFile(file)
+  if source == nil then
+    return "\n\tno file '" .. file .. "'" .. (why or '')
+  end
+  local chunk, message = loadstring(source, '@' .. file)
+  if chunk == nil then
+    error("error loading module '" .. name .. "' from file '" .. file .. "':\n\t" .. message, 3)
+  end
+  return chunk
+end
+
+package.loaders = { searchPreload, searchPackage }
+
+local LOADING = {} -- marks a module whose loader runs (or failed): requiring it again is 5.1's loop error
+
+function require(name)
+  local t = type(name)
+  if t ~= 'string' and t ~= 'number' then
+    error("bad argument #1 to 'require' (string expected, got " .. (name == nil and 'no value' or t) .. ")", 2)
+  end
+  name = tostring(name)
+  local value = loaded[name]
+  if value ~= nil then
+    if value == LOADING then
+      error("loop or previous error loading module '" .. name .. "'", 2)
+    end
+    return value
+  end
+  local tried = {}
+  local loader
+  for _, search in ipairs(package.loaders) do
+    local found = search(name)
+    if type(found) == 'function' then
+      loader = found
+      break
+    elseif type(found) == 'string' then
+      tried[#tried + 1] = found
     end
   end
-  for _, name in ipairs { 'io', 'ffi', 'java', 'luajava' } do
-    if package.loaded then package.loaded[name] = nil end
-    if package.preload then package.preload[name] = nil end
+  if loader == nil then
+    error("module '" .. name .. "' not found:" .. concat(tried), 2)
   end
-  if package.loaded then package.loaded.debug = debug end
+  loaded[name] = LOADING
+  local result = loader(name)
+  if result ~= nil then
+    loaded[name] = result
+  end
+  if loaded[name] == LOADING then
+    loaded[name] = true
+  end
+  return loaded[name]
+end
+
+-- The host's hidden helper for Properties[k] = v and Variables[k] = v (rule H3): the driver's own tables are
+-- updated in place, whatever the driver did with the globals meanwhile.
+return function(tableName, key, value)
+  local t = _G[tableName]
+  if type(t) == 'table' then
+    t[key] = value
+  end
 end

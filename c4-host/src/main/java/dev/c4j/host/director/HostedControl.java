@@ -4,6 +4,7 @@ import dev.c4j.api.host.DirectorCall;
 import dev.c4j.api.host.DriverControl;
 import dev.c4j.api.host.DriverManifest;
 import dev.c4j.api.host.EntryResult;
+import dev.c4j.api.host.SystemEvents;
 import dev.c4j.host.state.DriverState;
 
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.c4j.host.director;
+package dev.c4j.api.host;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ public final class SystemEvents {
     }
 
     /** The id of a name, or of a number given as text; null when unknown. */
-    static Integer id(String nameOrId) {
+    public static Integer id(String nameOrId) {
         Integer id = IDS.get(nameOrId);
         if (id != null) {
             return id;
