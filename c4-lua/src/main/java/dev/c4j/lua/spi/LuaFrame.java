@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
  */
 public interface LuaFrame {
 
+    /** How deep {@link #toValue} copies nested tables before it writes {@link dev.c4j.api.OpaqueValue#CYCLE}. */
+    int MAX_COPY_DEPTH = 100;
+
     int count();
 
     LuaType type(int index);
@@ -26,6 +29,12 @@ public interface LuaFrame {
 
     /** The peer of one of our objects ({@link LuaState#newObject}), else null. */
     Object toPeer(int index);
+
+    /**
+     * A deep plain-Java copy of the value at {@code index} (see the package documentation: "Lua values in Java"),
+     * e.g. a parameter table as a {@code Map}. Never calls Lua code.
+     */
+    Object toValue(int index);
 
     /** A reference to any value, kept beyond the call. */
     LuaValueRef ref(int index);

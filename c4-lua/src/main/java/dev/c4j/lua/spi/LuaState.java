@@ -30,6 +30,12 @@ public interface LuaState extends AutoCloseable {
      */
     Object[] call(LuaValueRef function, Object... args) throws LuaException;
 
+    /** A deep plain-Java copy of the global {@code name} (see the package documentation); null when nil. */
+    Object getGlobal(String name);
+
+    /** A deep plain-Java copy of the value {@code ref} holds (see the package documentation). */
+    Object toValue(LuaValueRef ref);
+
     /** The global {@code name} if it is a function, else null (caller releases). */
     LuaValueRef globalFunction(String name);
 
