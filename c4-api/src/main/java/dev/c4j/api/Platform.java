@@ -6,8 +6,13 @@ package dev.c4j.api;
  */
 public interface Platform extends AutoCloseable {
 
-    /** A fresh environment for one driver, on its own loop, its timers on {@code clock}. */
-    DriverEnvironment open(String driverName, DriverClock clock);
+    /** A fresh environment for one driver, on its own loop, its timers on {@code clock}, reaching anywhere. */
+    default DriverEnvironment open(String driverName, DriverClock clock) {
+        return open(driverName, clock, EgressPolicy.ANY);
+    }
+
+    /** A fresh environment whose outbound connections follow {@code egress}. */
+    DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress);
 
     /** Stops every thread of the platform. */
     @Override

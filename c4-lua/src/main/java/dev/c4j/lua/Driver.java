@@ -4,6 +4,7 @@ import dev.c4j.api.DriverEnvironment;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.host.Device;
 import dev.c4j.api.host.Director;
+import dev.c4j.api.host.DriverControl;
 import dev.c4j.api.host.DriverPackage;
 import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaSyntaxException;
@@ -75,7 +76,14 @@ public final class Driver implements AutoCloseable {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(output, "output");
         DriverContext context = new DriverContext(driverPackage.name(), environment, output);
-        return new Driver(context, driverPackage, Map.copyOf(propertyOverrides), engine, director);
+        Driver driver = new Driver(context, driverPackage, Map.copyOf(propertyOverrides), engine, director);
+        // OnDriverRemovedFromProject ends with a stop; stop waits for the loop, so it runs on a thread of its own.
+        context.stopRequest = () -> {
+            Thread stopper = new Thread(driver::stop, "c4j-stop-" + driver.name());
+            stopper.setDaemon(true);
+            stopper.start();
+        };
+        return driver;
     }
 
     public String name() {
@@ -93,6 +101,24 @@ public final class Driver implements AutoCloseable {
     /** The Director's side of this driver (null when not hosted by a Director): what the control surface drives. */
     public Device device() {
         return context.device();
+    }
+
+    /**
+     * Drives this driver as Composer and Director would (host spec §2.5): properties, commands, actions, proxy
+     * messages, bindings, variables, events, and the record of its Director calls.
+     *
+     * @throws IllegalStateException when no Director hosts this driver
+     */
+    public DriverControl control() {
+        if (director == null || context.device() == null) {
+            throw new IllegalStateException("driver " + name() + " is not hosted by a Director");
+        }
+        return director.control(context.device());
+    }
+
+    /** Whether {@link #stop()} ran (or began). */
+    public boolean stopped() {
+        return stopped.get();
     }
 
     /** The engine's configuration name. */

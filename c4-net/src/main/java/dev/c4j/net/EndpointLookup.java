@@ -36,6 +36,18 @@ final class EndpointLookup implements EndpointChoice {
         this.owner = owner;
     }
 
+    /** A lookup that fails with {@code error} on a later turn, without resolving anything. */
+    static EndpointLookup failed(DriverLoop loop, Steps owner, NetError error) {
+        EndpointLookup lookup = new EndpointLookup(loop, owner);
+        loop.execute(() -> {
+            if (!lookup.cancelled) {
+                lookup.cancelled = true;
+                owner.resolveFailed(lookup, error);
+            }
+        });
+        return lookup;
+    }
+
     static EndpointLookup start(Resolver resolver, DriverLoop loop, String host, String service, int port,
                                 Steps owner) {
         EndpointLookup lookup = new EndpointLookup(loop, owner);

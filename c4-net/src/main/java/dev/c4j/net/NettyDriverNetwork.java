@@ -1,6 +1,7 @@
 package dev.c4j.net;
 
 import dev.c4j.api.DriverNetwork;
+import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpServer;
 import io.netty.channel.Channel;
@@ -19,12 +20,19 @@ final class NettyDriverNetwork implements DriverNetwork {
     private final NettyDriverLoop loop;
     private final NettyTransport transport;
     private final Resolver resolver;
+    private final EgressPolicy egress;
     private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
 
-    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver) {
+    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver, EgressPolicy egress) {
         this.loop = loop;
         this.transport = transport;
         this.resolver = resolver;
+        this.egress = egress;
+    }
+
+    /** Which destinations outbound connections may reach. */
+    EgressPolicy egress() {
+        return egress;
     }
 
     NettyDriverLoop loop() {

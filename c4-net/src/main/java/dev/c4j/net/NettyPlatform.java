@@ -1,6 +1,7 @@
 package dev.c4j.net;
 
 import dev.c4j.api.DriverClock;
+import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.DriverEnvironment;
 import dev.c4j.api.Platform;
 import jakarta.inject.Inject;
@@ -36,13 +37,15 @@ public final class NettyPlatform implements Platform {
     }
 
     @Override
-    public DriverEnvironment open(String driverName, DriverClock clock) {
+    public DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress) {
         Objects.requireNonNull(driverName, "driverName");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(egress, "egress");
         if (closed) {
             throw new IllegalStateException("platform closed");
         }
-        NettyDriverEnvironment environment = new NettyDriverEnvironment(this, driverName, clock, transport, resolver);
+        NettyDriverEnvironment environment = new NettyDriverEnvironment(this, driverName, clock, transport, resolver,
+                egress);
         open.add(environment);
         return environment;
     }

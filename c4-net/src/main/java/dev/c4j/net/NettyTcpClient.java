@@ -174,6 +174,13 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         heldEnd = null;
         flushError = null;
         unsent = 0;
+        if (!network.egress().permits(host)) {
+            // Refused before any lookup: the driver sees what an unreachable destination gives on a controller.
+            network.egress().refused(host, service);
+            lookup = EndpointLookup.failed(loop, this, NetError.of(
+                    Resolver.isIpLiteral(host) ? NetError.ENETUNREACH : NetError.HOST_NOT_FOUND));
+            return true;
+        }
         lookup = EndpointLookup.start(network.resolver(), loop, host, service, port, this);
         return true;
     }

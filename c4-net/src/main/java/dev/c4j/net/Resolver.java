@@ -132,6 +132,11 @@ final class Resolver {
         }
     }
 
+    static boolean isIpLiteral(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return NetUtil.isValidIpV4Address(literal) || NetUtil.isValidIpV6Address(literal);
+    }
+
     /** IPv4 first; the IPv6 twin only when this host has IPv6 at all (spec: "then :: if the host has IPv6"). */
     private List<InetAddress> both(String ipv4, String ipv6) {
         InetAddress v4 = NetUtil.createInetAddressFromIpAddressString(ipv4);

@@ -5,7 +5,15 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.Platform;
+import dev.c4j.api.host.Director;
+import dev.c4j.api.host.DriverPackage;
+import dev.c4j.host.director.ProjectSettings;
+import dev.c4j.host.director.SimulatedDirector;
+import dev.c4j.host.pkg.DriverPackages;
+import dev.c4j.host.pkg.PackageException;
+import dev.c4j.lua.SourcePackage;
 import dev.c4j.lua.Driver;
 import dev.c4j.lua.DriverOutput;
 import dev.c4j.lua.spi.EngineUnavailableException;
@@ -36,20 +44,31 @@ import java.util.Objects;
 public final class C4Runtime implements AutoCloseable {
 
     private final String engineName;
+    private final boolean autoEngine;
+    private final Injector injector;
     private final Platform platform;
     private final LuaEngine engine;
     private final DriverClock clock;
     private final DriverOutput output;
+    private final DriverStates states;
+    private final NetworkAccess network;
+    private final SimulatedDirector director;
     private final List<Driver> drivers = new ArrayList<>();
+    private LuaEngine jitEngine; // auto mode only: LuaJIT for jit="1" drivers, made on first use
     private boolean closed;
 
-    private C4Runtime(String engineName, LuaEngine engine, Platform platform, DriverClock clock,
-                      DriverOutput output) {
+    private C4Runtime(String engineName, boolean autoEngine, Injector injector, LuaEngine engine, DriverClock clock,
+                      DriverOutput output, DriverStates states, ProjectSettings project, NetworkAccess network) {
         this.engineName = engineName;
+        this.autoEngine = autoEngine;
+        this.injector = injector;
         this.engine = engine;
-        this.platform = platform;
+        this.platform = injector.getInstance(Platform.class);
         this.clock = clock;
         this.output = output;
+        this.states = states;
+        this.network = network;
+        this.director = new SimulatedDirector(project, states::store);
     }
 
     public static Builder builder() {
@@ -73,12 +92,35 @@ public final class C4Runtime implements AutoCloseable {
         return start(luaFile, Map.of());
     }
 
-    /** {@link #start(Path)} with the driver's DriverWorks {@code Properties} (name to value). */
-    public Driver start(Path luaFile, Map<String, String> properties) throws IOException, LuaSyntaxException {
-        byte[] source = Files.readAllBytes(luaFile);
-        String fileName = luaFile.getFileName().toString();
-        String name = fileName.endsWith(".lua") ? fileName.substring(0, fileName.length() - 4) : fileName;
-        return start(name, source, "@" + luaFile, properties);
+    /**
+     * {@link #start(Path)} with property overrides (name to value), which win over the driver's saved state and
+     * driver.xml's defaults. {@code path} is a bare {@code .lua} file, a driver folder holding {@code driver.xml},
+     * a {@code .c4z} or a {@code .c4i}.
+     *
+     * @throws PackageException the package is malformed (one line naming the file and the problem)
+     */
+    public Driver start(Path path, Map<String, String> properties) throws IOException, LuaSyntaxException {
+        return start(DriverPackages.open(path), properties);
+    }
+
+    /**
+     * Starts a driver from its package: runs the chunk, {@code OnDriverInit} and {@code OnDriverLateInit} with the
+     * init type its state gives (host spec H11).
+     */
+    public Driver start(DriverPackage driverPackage, Map<String, String> properties) throws LuaSyntaxException {
+        LuaEngine chosen = engineFor(driverPackage);
+        try {
+            return start(driverPackage, properties, chosen);
+        } catch (LuaSyntaxException e) {
+            if (chosen == engine) {
+                throw e;
+            }
+            // B54: Director reloads a jit="1" driver under PUC Lua when LuaJIT rejects its syntax; c4j retries on
+            // the configured (default) engine.
+            output.message(driverPackage.name(), "LuaJIT rejects the driver (" + e.getMessage() + "); retrying on "
+                    + engine.name());
+            return start(driverPackage, properties, engine);
+        }
     }
 
     /** Starts a driver from source bytes; its chunk is named {@code "=" + name} in Lua messages. */
@@ -88,19 +130,47 @@ public final class C4Runtime implements AutoCloseable {
 
     /** {@link #start(String, byte[])} with the driver's DriverWorks {@code Properties} (name to value). */
     public Driver start(String name, byte[] source, Map<String, String> properties) throws LuaSyntaxException {
-        return start(name, source, "=" + name, properties);
+        return start(new SourcePackage(name, source, "=" + name), properties, engine);
     }
 
-    private Driver start(String name, byte[] source, String chunkName, Map<String, String> properties)
+    /** The Director of this runtime: the record of every driver's calls. */
+    public Director director() {
+        return director;
+    }
+
+    /**
+     * The engine for a driver: the configured one; in auto mode (nothing configured) LuaJIT for a driver.xml
+     * that asks for it with {@code jit="1"} (host spec §1.4), when LuaJIT can run here.
+     */
+    private synchronized LuaEngine engineFor(DriverPackage driverPackage) {
+        if (!autoEngine || !"1".equals(driverPackage.manifest().jit()) || engine.name().equals("luajit")) {
+            return engine;
+        }
+        if (jitEngine == null) {
+            try {
+                jitEngine = injector.createChildInjector(Engines.module("luajit")).getInstance(LuaEngine.class);
+            } catch (RuntimeException e) {
+                output.message(driverPackage.name(), "driver.xml asks for LuaJIT, which cannot run here; using "
+                        + engine.name());
+                jitEngine = engine;
+            }
+        }
+        return jitEngine;
+    }
+
+    private Driver start(DriverPackage driverPackage, Map<String, String> properties, LuaEngine luaEngine)
             throws LuaSyntaxException {
         Driver driver;
+        String name = driverPackage.name();
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("runtime closed");
             }
-            DriverEnvironment environment = platform.open(name, clock);
+            EgressPolicy egress = network == NetworkAccess.LOOPBACK
+                    ? EgressPolicy.loopbackOnly(refusal -> output.message(name, refusal)) : EgressPolicy.ANY;
+            DriverEnvironment environment = platform.open(name, clock, egress);
             try {
-                driver = Driver.create(name, source, chunkName, properties, engine, environment, output);
+                driver = Driver.create(driverPackage, properties, luaEngine, environment, output, director);
             } catch (RuntimeException | Error e) {
                 environment.close();
                 throw e;
@@ -169,6 +239,7 @@ public final class C4Runtime implements AutoCloseable {
             }
         }
         platform.close();
+        states.close();
         if (failure != null) {
             throw failure;
         }
@@ -180,6 +251,9 @@ public final class C4Runtime implements AutoCloseable {
         private DriverClock clock = DriverClock.system();
         private DriverOutput output;
         private Module engineModule; // tests only: replaces the registry's module for the chosen name
+        private Path stateDirectory;
+        private ProjectSettings project = ProjectSettings.DEFAULT;
+        private NetworkAccess network = NetworkAccess.ANY;
 
         private Builder() {
         }
@@ -211,6 +285,28 @@ public final class C4Runtime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps each driver's state (properties, variables, PersistData, Persist*Value, files) in
+         * {@code directory/<driver name>/} across runs (host spec H11). Unset: state lives for the run only and every
+         * start is {@code DIT_STARTUP}.
+         */
+        public Builder stateDirectory(Path directory) {
+            this.stateDirectory = directory; // null: for the run only
+            return this;
+        }
+
+        /** Which destinations drivers may connect to; default {@link NetworkAccess#ANY}. */
+        public Builder network(NetworkAccess network) {
+            this.network = Objects.requireNonNull(network, "network");
+            return this;
+        }
+
+        /** The simulated project's facts (device ids, room, OS version); default {@link ProjectSettings#DEFAULT}. */
+        public Builder project(ProjectSettings project) {
+            this.project = Objects.requireNonNull(project, "project");
+            return this;
+        }
+
         /** @throws EngineException the engine name is unknown */
         public C4Runtime build() {
             EngineConfig.Selection selection = EngineConfig.resolve(engine);
@@ -227,8 +323,8 @@ public final class C4Runtime implements AutoCloseable {
                 throwIfEngineUnavailable(e, name);
                 throw e;
             }
-            return new C4Runtime(name, luaEngine, injector.getInstance(Platform.class), clock,
-                    output != null ? output : new StandardOutput());
+            return new C4Runtime(name, "default".equals(selection.origin()), injector, luaEngine, clock,
+                    output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network);
         }
     }
 }

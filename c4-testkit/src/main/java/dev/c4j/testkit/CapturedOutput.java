@@ -33,6 +33,12 @@ final class CapturedOutput implements DriverOutput {
         System.err.println("[" + driverName + "] " + text.strip().replace("\n", "\n[" + driverName + "] "));
     }
 
+    /** The output so far, for a failure message: what the driver printed and what the runtime said. */
+    synchronized String describe() {
+        return "\n--- driver output (" + lines.size() + " lines) ---\n" + String.join("\n", lines)
+                + "\n--- runtime messages (" + messages.size() + ") ---\n" + String.join("\n", messages);
+    }
+
     synchronized List<String> lines() {
         return List.copyOf(lines);
     }

@@ -1,9 +1,13 @@
 package dev.c4j.testkit;
 
 import dev.c4j.api.VirtualClock;
+import dev.c4j.api.host.DirectorCall;
+import dev.c4j.api.host.DriverControl;
+import dev.c4j.api.host.EntryResult;
 import dev.c4j.lua.Driver;
 import dev.c4j.lua.spi.LuaSyntaxException;
 import dev.c4j.runtime.C4Runtime;
+import dev.c4j.runtime.NetworkAccess;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.MatchResult;
 
 /**
@@ -114,6 +122,127 @@ public final class TestDriver implements AutoCloseable {
         driver.stop();
     }
 
+    // ---- driving it as Composer and Director would (host spec 2.5) --------------------------------------------
+
+    /** The control surface (asynchronous verbs); the blocking shortcuts below wait for the driver's callback. */
+    public DriverControl control() {
+        return driver.control();
+    }
+
+    /** Sets a property from outside as Composer does (validated), then {@code OnPropertyChanged}. */
+    public EntryResult setProperty(String name, String value) {
+        return await(control().setProperty(name, value, false));
+    }
+
+    /** {@code ExecuteCommand(name, params)}; the result is what the driver returned. */
+    public EntryResult command(String name, Map<String, String> params) {
+        return await(control().command(name, params));
+    }
+
+    /** {@code ExecuteCommand(name, {})}. */
+    public EntryResult command(String name) {
+        return command(name, Map.of());
+    }
+
+    /** Runs a driver.xml action: {@code ExecuteCommand("LUA_ACTION", {ACTION = ...})}. */
+    public EntryResult action(String name) {
+        return await(control().action(name, Map.of()));
+    }
+
+    /** {@code ReceivedFromProxy(binding, command, params)}. */
+    public EntryResult proxy(int bindingId, String command, Map<String, String> params) {
+        return await(control().proxy(bindingId, command, params));
+    }
+
+    /** {@code UIRequest(request, params)}. */
+    public EntryResult uiRequest(String request, Map<String, String> params) {
+        return await(control().uiRequest(request, params));
+    }
+
+    /** {@code TestCondition(name, params)}. */
+    public EntryResult testCondition(String name, Map<String, String> params) {
+        return await(control().testCondition(name, params));
+    }
+
+    /** A variable of this driver set from outside: {@code OnVariableChanged(name, id)}. */
+    public EntryResult setVariable(String name, String value) {
+        return await(control().setVariable(name, value, false));
+    }
+
+    /** Binds provider and consumer bindings; hosted ends get {@code OnBindingChanged}. */
+    public EntryResult bind(int providerDevice, int providerBinding, int consumerDevice, int consumerBinding,
+                            String bindingClass) {
+        return await(control().bind(providerDevice, providerBinding, consumerDevice, consumerBinding, bindingClass));
+    }
+
+    /** A network binding's address, as Composer's connections page sets it. */
+    public EntryResult setBindingAddress(int bindingId, String address) {
+        return await(control().setBindingAddress(bindingId, address));
+    }
+
+    /** {@code OnSystemEvent} for a system event the driver registered for. */
+    public EntryResult systemEvent(String name, int deviceId, String data) {
+        return await(control().systemEvent(name, deviceId, data));
+    }
+
+    /** {@code OnDriverRemovedFromProject()}, then the driver stops. */
+    public EntryResult remove() {
+        return await(control().remove());
+    }
+
+    /** The Director calls of this driver so far (and the entry points it was given), in order. */
+    public List<DirectorCall> calls() {
+        return control().calls(0);
+    }
+
+    /** The driver's device id in the simulated project. */
+    public int deviceId() {
+        return driver.device().id();
+    }
+
+    /** Waits for the first Director call of {@code function} (e.g. {@code "UpdateProperty"}) so far or to come. */
+    public DirectorCall awaitCall(String function, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (DirectorCall call : calls()) {
+                if (call.function().equals(function)) {
+                    return call;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("driver " + driver.name() + " on " + engine() + " made no call of "
+                        + function + " within " + timeout + "; its calls: " + calls() + output.describe());
+            }
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
+    private EntryResult await(CompletableFuture<EntryResult> result) {
+        try {
+            return result.get(DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("driver " + driver.name() + " on " + engine() + " did not return within "
+                    + DEFAULT_TIMEOUT + output.describe());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+
     /** The driver itself, e.g. for {@link Driver#onLoop}. */
     public Driver driver() {
         return driver;
@@ -138,6 +267,8 @@ public final class TestDriver implements AutoCloseable {
         private byte[] source;
         private Path file;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private Path stateDirectory;
+        private NetworkAccess network = NetworkAccess.LOOPBACK;
 
         private Builder() {
         }
@@ -158,6 +289,29 @@ public final class TestDriver implements AutoCloseable {
         public Builder property(String name, String value) {
             properties.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
             return this;
+        }
+
+        /**
+         * Keeps the driver's state in {@code directory/<driver name>/}, as {@code c4 run --state} does, so that a
+         * second TestDriver on the same folder sees what the first persisted. Unset: state for this run only.
+         */
+        public Builder stateDirectory(Path directory) {
+            this.stateDirectory = directory;
+            return this;
+        }
+
+        /**
+         * Which hosts the driver may connect to; default {@link NetworkAccess#LOOPBACK}, so that a public driver
+         * under test never reaches another host.
+         */
+        public Builder network(NetworkAccess network) {
+            this.network = Objects.requireNonNull(network);
+            return this;
+        }
+
+        /** A driver package: a {@code .lua} file, a {@code .c4z} or {@code .c4i} file, or a folder with driver.xml. */
+        public Builder driverPackage(Path path) {
+            return source(path);
         }
 
         /** The driver in a file, named after the file without {@code .lua}. */
@@ -206,7 +360,8 @@ public final class TestDriver implements AutoCloseable {
                 throw new IllegalStateException("no driver: call source(Path), resource(String) or lua(name, text)");
             }
             CapturedOutput output = new CapturedOutput();
-            C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(output);
+            C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(output).network(network)
+                    .stateDirectory(stateDirectory);
             if (clock != null) {
                 runtimeBuilder.clock(clock);
             }

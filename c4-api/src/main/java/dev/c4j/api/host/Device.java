@@ -200,6 +200,9 @@ public interface Device {
     /** A note (not a warning) for the call in progress, e.g. {@code "early"}. */
     void note(String text);
 
+    /** The driver's files sandbox folder (§7.5), inside its state; the caller creates it when first needed. */
+    java.nio.file.Path fileSandbox();
+
     /** {@code OnDriverLateInit} returned: events are no longer early (H9, B51). */
     void lateInitDone();
 

@@ -16,6 +16,9 @@ public interface Director {
      */
     Device attach(DriverPackage driverPackage, Map<String, String> propertyOverrides, DriverPort port);
 
+    /** The control surface of a device {@link #attach attached} here (tests, the console, applications). */
+    DriverControl control(Device device);
+
     /** The record, from the first call with a sequence number greater than {@code afterSeq}. */
     List<DirectorCall> calls(long afterSeq);
 }

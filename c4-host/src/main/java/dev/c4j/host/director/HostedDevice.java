@@ -830,6 +830,11 @@ final class HostedDevice implements Device {
     }
 
     @Override
+    public java.nio.file.Path fileSandbox() {
+        return store.directory().resolve("files");
+    }
+
+    @Override
     public void lateInitDone() {
         lateInitDone = true;
     }

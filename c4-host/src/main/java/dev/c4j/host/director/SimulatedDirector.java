@@ -77,7 +77,7 @@ public final class SimulatedDirector implements Director {
         return device;
     }
 
-    /** The control surface of a device {@link #attach attached} here. */
+    @Override
     public DriverControl control(Device device) {
         return new HostedControl(this, (HostedDevice) device);
     }

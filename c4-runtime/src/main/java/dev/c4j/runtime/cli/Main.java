@@ -1,6 +1,10 @@
 package dev.c4j.runtime.cli;
 
+import dev.c4j.console.Console;
+import dev.c4j.host.pkg.PackageException;
+import dev.c4j.lua.Driver;
 import dev.c4j.lua.spi.LuaSyntaxException;
+import dev.c4j.runtime.NetworkAccess;
 import dev.c4j.runtime.C4Runtime;
 import dev.c4j.runtime.EngineConfig;
 import dev.c4j.runtime.EngineException;
@@ -13,6 +17,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,15 +41,21 @@ public final class Main {
     static final int USAGE = 2;
 
     static final String USAGE_TEXT = """
-            Usage: c4 run DRIVER.lua [--engine NAME] [--property NAME=VALUE]...
-                                           run a driver until SIGINT or SIGTERM; --property sets an entry
-                                           of the driver's Properties table
+            Usage: c4 run DRIVER [OPTIONS]     run a driver until SIGINT or SIGTERM. DRIVER is a .lua file,
+                                           a .c4z or .c4i file, or a folder holding driver.xml
+                     --engine NAME         the Lua engine (see below)
+                     --property NAME=VALUE set a property (wins over saved state and driver.xml defaults)
+                     --state DIR           keep the driver's state (properties, variables, PersistData,
+                                           files) in DIR/<driver>/ across runs; without it nothing is kept
+                     --network any|loopback  which hosts the driver may connect to (default any)
+                     --console [HOST:]PORT serve the HTTP console (127.0.0.1 unless HOST is given; 0 picks
+                                           a free port; its address is printed on standard error)
                    c4 engines              list the engine names
                    c4 --help               show this help
             Engine choice: --engine, else -D%2$s, else $%3$s, else %2$s in %4$s
             on the classpath, else %1$s. Engines: %5$s.
-            Exit status: 0 after a clean stop; 2 for bad usage, a driver file that is missing or does not
-            compile, or an engine that is unknown or cannot run here.
+            Exit status: 0 after a clean stop; 2 for bad usage, a driver that is missing, malformed or does
+            not compile, or an engine that is unknown or cannot run here.
             """.formatted(Engines.DEFAULT, EngineConfig.PROPERTY, EngineConfig.ENVIRONMENT_VARIABLE,
                     EngineConfig.PROPERTIES_RESOURCE, String.join(", ", Engines.names()));
 
@@ -115,10 +126,18 @@ public final class Main {
         }
     }
 
+    /** What {@code c4 run} was asked to do. */
+    private static final class RunOptions {
+        String driver;
+        String engine;
+        final Map<String, String> properties = new LinkedHashMap<>();
+        Path stateDirectory;
+        NetworkAccess network = NetworkAccess.ANY;
+        InetSocketAddress console;
+    }
+
     private int runCommand(List<String> args) {
-        String file = null;
-        String engine = null;
-        Map<String, String> properties = new LinkedHashMap<>();
+        RunOptions options = new RunOptions();
         List<String> words = splitOptionValues(args);
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -127,37 +146,69 @@ public final class Main {
                     write(USAGE_TEXT);
                     return OK;
                 }
-                case "--engine", "--property" -> {
+                case "--engine", "--property", "--state", "--network", "--console" -> {
                     if (i + 1 == words.size()) {
-                        return usageError(word + " needs " + (word.equals("--engine")
-                                ? "a name (" + String.join(", ", Engines.names()) + ")" : "NAME=VALUE"));
+                        return usageError(word + " needs " + switch (word) {
+                            case "--engine" -> "a name (" + String.join(", ", Engines.names()) + ")";
+                            case "--property" -> "NAME=VALUE";
+                            case "--state" -> "a folder";
+                            case "--network" -> "any or loopback";
+                            default -> "[HOST:]PORT";
+                        });
                     }
-                    String value = words.get(++i);
-                    if (word.equals("--engine")) {
-                        engine = value;
-                    } else {
-                        int equals = value.indexOf('=');
-                        if (equals < 1) {
-                            return usageError("--property needs NAME=VALUE, got '" + value + "'");
-                        }
-                        properties.put(value.substring(0, equals), value.substring(equals + 1));
+                    String problem = option(options, word, words.get(++i));
+                    if (problem != null) {
+                        return usageError(problem);
                     }
                 }
                 default -> {
                     if (word.startsWith("-") && !word.equals("-")) {
                         return usageError("unknown option '" + word + "'");
                     }
-                    if (file != null) {
-                        return usageError("one driver file only, got '" + file + "' and '" + word + "'");
+                    if (options.driver != null) {
+                        return usageError("one driver only, got '" + options.driver + "' and '" + word + "'");
                     }
-                    file = word;
+                    options.driver = word;
                 }
             }
         }
-        if (file == null) {
-            return usageError("which driver? c4 run DRIVER.lua");
+        if (options.driver == null) {
+            return usageError("which driver? c4 run DRIVER (a .lua, .c4z or .c4i file, or a folder with driver.xml)");
         }
-        return runDriver(Path.of(file), engine, properties);
+        return runDriver(options);
+    }
+
+    /** Applies one option; returns what is wrong with its value, or null. */
+    private static String option(RunOptions options, String name, String value) {
+        switch (name) {
+            case "--engine" -> options.engine = value;
+            case "--property" -> {
+                int equals = value.indexOf('=');
+                if (equals < 1) {
+                    return "--property needs NAME=VALUE, got '" + value + "'";
+                }
+                options.properties.put(value.substring(0, equals), value.substring(equals + 1));
+            }
+            case "--state" -> options.stateDirectory = Path.of(value);
+            case "--network" -> {
+                switch (value) {
+                    case "any" -> options.network = NetworkAccess.ANY;
+                    case "loopback" -> options.network = NetworkAccess.LOOPBACK;
+                    default -> {
+                        return "--network takes any or loopback, got '" + value + "'";
+                    }
+                }
+            }
+            case "--console" -> {
+                try {
+                    options.console = Console.bindAddress(value);
+                } catch (IllegalArgumentException e) {
+                    return "--console needs [HOST:]PORT: " + e.getMessage();
+                }
+            }
+            default -> throw new IllegalArgumentException(name);
+        }
+        return null;
     }
 
     /** {@code --option=value} as the two words {@code --option value}. */
@@ -175,31 +226,43 @@ public final class Main {
         return words;
     }
 
-    private int runDriver(Path file, String engine, Map<String, String> properties) {
+    private int runDriver(RunOptions options) {
+        Path file = Path.of(options.driver);
         if (!Files.exists(file)) {
-            return fail("driver file not found: " + file);
+            return fail("driver not found: " + file);
         }
-        if (!Files.isRegularFile(file)) {
-            return fail("not a driver file: " + file);
-        }
+        ConsoleOutput output = new ConsoleOutput(new StandardOutput(out, err));
         try (C4Runtime runtime = C4Runtime.builder()
-                .engine(engine)
-                .output(new StandardOutput(out, err))
+                .engine(options.engine)
+                .output(output)
+                .network(options.network)
+                .stateDirectory(options.stateDirectory)
                 .build()) {
-            runtime.start(file, properties);
+            Driver driver = runtime.start(file, options.properties);
+            if (options.stateDirectory == null) {
+                err.println("[" + driver.name() + "] state is not kept after this run (use --state DIR to keep it)");
+            }
+            Console console = options.console == null ? null
+                    : Console.start(options.console, driver.control(), output);
+            if (console != null) {
+                err.println("[c4] console: http://" + hostAndPort(console.address()) + "/");
+            }
             // A shutdown that is not one of our signals (SIGHUP, System.exit elsewhere) still stops the driver.
             Thread stopOnShutdown = new Thread(runtime::close, "c4-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnShutdown);
-            stopRequested.await();
+            awaitStop(driver);
+            if (console != null) {
+                console.close();
+            }
             runtime.close(); // OnDriverDestroyed("DIT_LOADED"), teardown
             removeShutdownHook(stopOnShutdown);
             return OK;
-        } catch (EngineException e) {
+        } catch (EngineException | PackageException e) {
             return fail(e.getMessage());
         } catch (LuaSyntaxException e) {
             return fail(e.getMessage()); // Lua's own "file.lua:3: ... near ..." says it all
         } catch (NoSuchFileException e) {
-            return fail("driver file not found: " + file);
+            return fail("driver not found: " + file);
         } catch (IOException e) {
             return fail("cannot read " + file + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -209,6 +272,20 @@ public final class Main {
             err.println("c4: internal error, please report it:");
             e.printStackTrace(err);
             return INTERNAL_ERROR;
+        }
+    }
+
+    private static String hostAndPort(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** Until a signal, or until the driver stopped itself (removed from the project through the console). */
+    private void awaitStop(Driver driver) throws InterruptedException {
+        while (!stopRequested.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (driver.stopped()) {
+                return;
+            }
         }
     }
 
