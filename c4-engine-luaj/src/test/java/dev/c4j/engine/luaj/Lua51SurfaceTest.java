@@ -100,13 +100,13 @@ class Lua51SurfaceTest {
     void theSandboxHasNoFilesProcessesOrNativeModules() {
         try (TestDriver d = TestDriver.start("""
                 print(io, os.execute, os.exit, os.remove, os.rename, os.tmpname, os.setlocale)
-                print(package, require, loadfile, dofile, luajava, java, bit32, debug.getinfo, debug.sethook)
+                print(type(package), type(require), package.loadlib, loadfile, dofile, luajava, java, bit32, debug.getinfo, debug.sethook)
                 print(type(os.time), type(os.date), type(os.clock), type(os.getenv), type(os.difftime), type(debug.traceback))
                 print(type(string.format), type(table.insert), type(math.floor), type(coroutine.wrap), type(bit.band))
                 """)) {
             assertThat(d.lines()).containsExactly(
                     "nil\tnil\tnil\tnil\tnil\tnil\tnil",
-                    "nil\tnil\tnil\tnil\tnil\tnil\tnil\tnil\tnil",
+                    "table\tfunction\tnil\tnil\tnil\tnil\tnil\tnil\tnil\tnil",
                     "function\tfunction\tfunction\tfunction\tfunction\tfunction",
                     "function\tfunction\tfunction\tfunction\tfunction");
         }
