@@ -2,7 +2,7 @@ package dev.c4j.host.pkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.c4j.api.host.DriverPackage;
@@ -32,8 +32,11 @@ class RealDriversTest {
     @TestFactory
     Stream<DynamicTest> everyRealDriverPackageOpens() throws IOException {
         Path realDrivers = realDrivers();
-        assumeTrue(Files.isDirectory(realDrivers),
-                "the real drivers are not at " + realDrivers + " (-Dc4j.shared=FOLDER names their parent)");
+        if (!Files.isDirectory(realDrivers)) {
+            // a skipped test with its reason: an aborted factory would vanish from the build's counts
+            return Stream.of(dynamicTest("real drivers", () -> abort("the real drivers are not at " + realDrivers
+                    + " (-Dc4j.shared=FOLDER names the folder that holds realdrivers/)")));
+        }
         List<Path> drivers;
         try (Stream<Path> children = Files.list(realDrivers)) {
             drivers = children.filter(d -> Files.isDirectory(d.resolve("src"))).sorted().toList();
