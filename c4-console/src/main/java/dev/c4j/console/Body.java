@@ -26,9 +26,9 @@ final class Body {
         this.fields = fields;
     }
 
-    /** The request's object; {@code tree} is null for an empty body, which reads as {@code {}}. */
+    /** The request's object; an empty body (Jackson's missing node) reads as {@code {}}. */
     static Body of(JsonNode tree, List<String> accepted) {
-        if (tree == null || tree.isMissingNode()) {
+        if (tree.isMissingNode()) {
             return new Body(Json.object());
         }
         if (!tree.isObject()) {

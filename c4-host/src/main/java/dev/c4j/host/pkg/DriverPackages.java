@@ -32,6 +32,9 @@ import java.util.Optional;
  * <p>Chunk names, so that tracebacks read like the controller's: {@code "@"} plus the script's name in the package
  * ({@code @driver.lua}); an inline script is named after the document that holds it ({@code @x.c4i}, its line
  * numbers counting from the script's first line); a bare {@code .lua} file keeps its path as given.
+ *
+ * <p>Extensions are recognised in any case; names inside a package are case-sensitive. Messages name the package by
+ * its path as given, and a document inside it as {@code driver.xml (in PATH)}.
  */
 public final class DriverPackages {
 

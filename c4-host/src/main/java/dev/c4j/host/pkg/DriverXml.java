@@ -20,7 +20,8 @@ import org.w3c.dom.Element;
 /**
  * What a driver.xml or {@code .c4i} document declares (host spec §1.2-1.4): the {@link DriverManifest} and where
  * the main script is. Text rules: element text is trimmed of space, tab, CR and LF and entity-decoded, {@code <x/>}
- * reads {@code ""}, booleans are {@code true} in any case and false otherwise; the inline script alone is verbatim.
+ * reads {@code ""} and so does an absent element or attribute ({@code name} included: callers may fall back on the
+ * package name), booleans are {@code true} in any case and false otherwise; the inline script alone is verbatim.
  * Unknown elements are kept (in {@code configInfo}, {@code deviceData}, {@code deviceDataXml}), not interpreted.
  *
  * <p>Whole numbers the host works with (connection and port numbers, event and conditional ids, proxy binding ids)
@@ -174,7 +175,7 @@ public final class DriverXml {
             int bindingId = given.isEmpty() ? FIRST_PROXY_BINDING + proxies.size()
                     : whole(given, "<proxy proxybindingid>");
             proxies.add(new Proxy(bindingId, Xml.text(p), attribute(p, "name"),
-                    attribute(p, "primary").equalsIgnoreCase("true")));
+                    isTrue(attribute(p, "primary"))));
         }
         return proxies;
     }
@@ -218,7 +219,11 @@ public final class DriverXml {
     }
 
     private static boolean bool(Element parent, String name) {
-        return Xml.childText(parent, name).equalsIgnoreCase("true");
+        return isTrue(Xml.childText(parent, name));
+    }
+
+    private static boolean isTrue(String text) {
+        return text.equalsIgnoreCase("true"); // drivers write True and true alike
     }
 
     private static String attribute(Element element, String name) {

@@ -2,22 +2,17 @@ package dev.c4j.host.pkg;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.ls.DOMImplementationLS;
+import org.w3c.dom.ls.LSSerializer;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -152,21 +147,21 @@ final class Xml {
     /**
      * The element's child nodes serialised back, as the document wrote them up to what a parser forgets: CDATA
      * sections, comments and whitespace come back; attributes come in double quotes and in alphabetical order,
-     * empty elements as {@code <x/>}, and text with {@code <}, {@code &} and {@code >} escaped, however the document
-     * wrote them. Drivers read such values with an XML parser or by pattern, which these details do not affect.
+     * empty elements as {@code <x/>}, line ends as LF, and text with {@code <}, {@code &} and {@code >} escaped,
+     * however the document wrote them. Drivers read such values with an XML parser or by pattern, which these
+     * details do not affect. Namespace prefixes are written as they are, without checking where they are declared:
+     * a fragment may use one its ancestor declares (jriver's {@code <UI xmlns:xsi=...>}).
      */
     static String innerXml(Element element) {
-        try {
-            Transformer serializer = TransformerFactory.newDefaultInstance().newTransformer();
-            serializer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
-                serializer.transform(new DOMSource(node), new StreamResult(out));
-            }
-            return out.toString();
-        } catch (TransformerException e) {
-            // an identity transform of a parsed DOM into a string has nothing that can fail
-            throw new IllegalStateException("cannot serialise <" + element.getTagName() + ">", e);
+        LSSerializer serializer = ((DOMImplementationLS) element.getOwnerDocument().getImplementation())
+                .createLSSerializer();
+        serializer.getDomConfig().setParameter("xml-declaration", false);
+        serializer.getDomConfig().setParameter("namespaces", false);
+        serializer.setNewLine("\n");
+        StringBuilder xml = new StringBuilder();
+        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+            xml.append(serializer.writeToString(node));
         }
+        return xml.toString();
     }
 }

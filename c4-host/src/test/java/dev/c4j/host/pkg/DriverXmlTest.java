@@ -288,6 +288,13 @@ class DriverXmlTest {
     }
 
     @Test
+    void innerXmlKeepsPrefixesDeclaredAbove() throws Exception { // jriver's <UI xmlns:xsi=...><Screen xsi:type=...>
+        DriverManifest m = manifest(document("<capabilities><UI xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance'>"
+                + "<Screen xsi:type='ListScreenType'/></UI></capabilities>"));
+        assertThat(m.capabilities()).containsEntry("UI", "<Screen xsi:type=\"ListScreenType\"/>");
+    }
+
+    @Test
     void textIsTrimmedOfXmlBlanksOnlyAndDecoded() throws Exception {
         DriverManifest m = manifest(
                 document("<name>\r\n\t &lt;a&gt; &#233;&#x20;\u00a0</name><model> &#9;x&#10; </model>"));
