@@ -240,7 +240,7 @@ public final class Main {
                 .build()) {
             Driver driver = runtime.start(file, options.properties);
             if (options.stateDirectory == null) {
-                err.println("[" + driver.name() + "] state is not kept after this run (use --state DIR to keep it)");
+                err.println(stateNotKept(driver.name()));
             }
             Console console = options.console == null ? null
                     : Console.start(options.console, driver.control(), output);
@@ -273,6 +273,11 @@ public final class Main {
             e.printStackTrace(err);
             return INTERNAL_ERROR;
         }
+    }
+
+    /** The runner's one line about state when there is no {@code --state} (host spec H11). */
+    static String stateNotKept(String driverName) {
+        return "[" + driverName + "] state is not kept after this run (use --state DIR to keep it)";
     }
 
     private static String hostAndPort(InetSocketAddress address) {

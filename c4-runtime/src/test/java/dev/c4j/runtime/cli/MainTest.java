@@ -37,7 +37,7 @@ class MainTest {
     @Test
     void helpGoesToStandardOutput() {
         assertThat(c4("--help")).isZero();
-        assertThat(out()).startsWith("Usage: c4 run DRIVER.lua [--engine NAME]");
+        assertThat(out()).startsWith("Usage: c4 run DRIVER [OPTIONS]");
         assertThat(err()).isEmpty();
     }
 
@@ -69,7 +69,7 @@ class MainTest {
     void missingDriverFileIsOneMessageAndStatusTwo() {
         Path missing = dir.resolve("nope.lua");
         assertThat(c4("run", missing.toString())).isEqualTo(2);
-        assertThat(err()).isEqualTo("c4: driver file not found: " + missing + "\n");
+        assertThat(err()).isEqualTo("c4: driver not found: " + missing + "\n");
         assertThat(out()).isEmpty();
     }
 
@@ -116,6 +116,6 @@ class MainTest {
 
         assertThat(c4("run", "--engine", "luaj", driver.toString())).isZero();
         assertThat(out()).isEqualTo("chunk\nlate DIT_STARTUP\ndestroyed DIT_LOADED\n");
-        assertThat(err()).isEmpty();
+        assertThat(err()).isEqualTo(Main.stateNotKept("d") + "\n");
     }
 }
