@@ -7,6 +7,11 @@ public interface DriverNetwork {
 
     TcpClient newClient();
 
+    /** A client whose connections are TLS over TCP: {@code connected} is reported once the handshake succeeded. */
+    TcpClient newClient(TlsSettings tls);
+
+    UdpSocket newUdpSocket();
+
     /** Closes every socket of the driver silently (teardown). */
     void abandonAll();
 }

@@ -12,7 +12,15 @@ public interface Platform extends AutoCloseable {
     }
 
     /** A fresh environment whose outbound connections follow {@code egress}. */
-    DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress);
+    default DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress) {
+        return open(driverName, clock, egress, AddressMap.NONE);
+    }
+
+    /**
+     * A fresh environment whose outbound connections go where {@code addresses} sends them, and there only when
+     * {@code egress} permits the target.
+     */
+    DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, AddressMap addresses);
 
     /** Stops every thread of the platform. */
     @Override

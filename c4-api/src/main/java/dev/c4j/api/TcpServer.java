@@ -35,6 +35,16 @@ public interface TcpServer {
      */
     boolean listen(String host, String service, int backlog);
 
+    /**
+     * Binds and listens on {@code ip} (a literal; {@code 0.0.0.0} = every IPv4 interface) and {@code port} (0: the
+     * OS picks) before returning, for callers that must answer at once (the legacy {@code C4:CreateServer}, host
+     * spec §6): {@link NetError#OK}, or why not (98 address in use, 13 permission, 22 a bad address, port or
+     * state), with no callback. On success {@link Listener#listening} follows on a later turn, as for
+     * {@link #listen}. Only a call from a thread standing in for the loop (a LuaJ coroutine) binds on a later
+     * turn: it returns OK and a failure comes as {@link Listener#failed} on LISTEN.
+     */
+    NetError listenNow(String ip, int port);
+
     /** Cancels a pending listen (ECANCELED on "resolve" or "listen") or stops listening (no callback). */
     void close();
 

@@ -4,7 +4,6 @@ import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.DriverNetwork;
-import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.TimerService;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -33,12 +32,12 @@ final class NettyDriverEnvironment implements DriverEnvironment {
     private boolean closed; // guarded by this
 
     NettyDriverEnvironment(NettyPlatform platform, String driverName, DriverClock clock, NettyTransport transport,
-                           Resolver resolver, EgressPolicy egress) {
+                           Resolver resolver, Destinations destinations) {
         this.platform = platform;
         this.group = new MultiThreadIoEventLoopGroup(1, daemonThread("c4-" + driverName), transport.ioHandlerFactory());
         this.loop = new NettyDriverLoop(driverName, clock, group.next());
         this.timers = new LoopTimers(loop);
-        this.network = new NettyDriverNetwork(loop, transport, resolver, egress);
+        this.network = new NettyDriverNetwork(loop, transport, resolver, destinations);
     }
 
     /** Daemon, so that LuaJ's coroutine threads (which inherit it) never keep the JVM alive. */

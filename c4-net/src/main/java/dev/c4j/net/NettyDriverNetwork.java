@@ -1,13 +1,15 @@
 package dev.c4j.net;
 
 import dev.c4j.api.DriverNetwork;
-import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpServer;
+import dev.c4j.api.TlsSettings;
+import dev.c4j.api.UdpSocket;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -20,19 +22,20 @@ final class NettyDriverNetwork implements DriverNetwork {
     private final NettyDriverLoop loop;
     private final NettyTransport transport;
     private final Resolver resolver;
-    private final EgressPolicy egress;
+    private final Destinations destinations;
     private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
 
-    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver, EgressPolicy egress) {
+    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver,
+                       Destinations destinations) {
         this.loop = loop;
         this.transport = transport;
         this.resolver = resolver;
-        this.egress = egress;
+        this.destinations = destinations;
     }
 
-    /** Which destinations outbound connections may reach. */
-    EgressPolicy egress() {
-        return egress;
+    /** Where outbound traffic goes, and whether it may. */
+    Destinations destinations() {
+        return destinations;
     }
 
     NettyDriverLoop loop() {
@@ -54,7 +57,17 @@ final class NettyDriverNetwork implements DriverNetwork {
 
     @Override
     public TcpClient newClient() {
-        return track(new NettyTcpClient(this));
+        return track(new NettyTcpClient(this, (TlsSettings) null));
+    }
+
+    @Override
+    public TcpClient newClient(TlsSettings tls) {
+        return track(new NettyTcpClient(this, Objects.requireNonNull(tls, "tls")));
+    }
+
+    @Override
+    public UdpSocket newUdpSocket() {
+        return track(new NettyUdpSocket(this));
     }
 
     /** Wraps a connection a server of this driver accepted (not registered yet). */

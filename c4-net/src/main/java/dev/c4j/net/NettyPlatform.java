@@ -1,5 +1,6 @@
 package dev.c4j.net;
 
+import dev.c4j.api.AddressMap;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.DriverEnvironment;
@@ -37,15 +38,16 @@ public final class NettyPlatform implements Platform {
     }
 
     @Override
-    public DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress) {
+    public DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, AddressMap addresses) {
         Objects.requireNonNull(driverName, "driverName");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(egress, "egress");
+        Objects.requireNonNull(addresses, "addresses");
         if (closed) {
             throw new IllegalStateException("platform closed");
         }
         NettyDriverEnvironment environment = new NettyDriverEnvironment(this, driverName, clock, transport, resolver,
-                egress);
+                new Destinations(addresses, egress));
         open.add(environment);
         return environment;
     }

@@ -1,5 +1,6 @@
 package dev.c4j.net;
 
+import dev.c4j.api.AddressMap;
 import dev.c4j.api.Endpoint;
 import dev.c4j.api.EndpointChoice;
 import dev.c4j.api.NetError;
@@ -7,6 +8,7 @@ import dev.c4j.api.NetOp;
 import dev.c4j.api.ReadRequest;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpOption;
+import dev.c4j.api.TlsSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -17,6 +19,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -31,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>Reading is on demand: auto-read is off and the socket is read while a request is outstanding, or while the
  * receive buffer holds less than {@link #READ_AHEAD} bytes, so TCP flow control pushes back on a peer that sends
  * more than the driver asks for. EOF and errors are held behind buffered bytes until a request needs them.
+ *
+ * <p>With {@link TlsSettings} the connection is TLS over TCP: an {@link SslHandler} sits in front of the pipeline and
+ * the connect succeeds once its handshake has; reads and writes carry the plain bytes.
  *
  * <p>Listener calls: those caused by socket events are made directly (the hot path has no extra hop); those
  * caused by an API call are posted to a later turn of the loop, so no listener call ever happens inside the call
@@ -93,6 +100,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     private final NettyDriverNetwork network;
     private final NettyDriverLoop loop;
+    private final TlsSettings tls; // null: plain TCP
+    private String tlsPeerHost; // the host the driver asked for (SNI): a mapped target is no name of the peer
     private Listener listener = NO_LISTENER;
     private State state;
     private boolean abandoned;
@@ -134,16 +143,17 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private final Runnable flushTask = this::flushTurn;
     private final Runnable serveTask = this::serveTurn;
 
-    /** A fresh client, not connected. */
-    NettyTcpClient(NettyDriverNetwork network) {
+    /** A fresh client, not connected; with {@code tls} (else null) its connections are TLS. */
+    NettyTcpClient(NettyDriverNetwork network, TlsSettings tls) {
         this.network = network;
         this.loop = network.loop();
+        this.tls = tls;
         this.state = State.FRESH;
     }
 
     /** An accepted connection; {@link #start} once its channel is registered. */
     NettyTcpClient(NettyDriverNetwork network, Channel accepted) {
-        this(network);
+        this(network, (TlsSettings) null);
         this.state = State.CONNECTED;
         attach(accepted);
     }
@@ -174,14 +184,15 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         heldEnd = null;
         flushError = null;
         unsent = 0;
-        if (!network.egress().permits(host)) {
+        tlsPeerHost = host;
+        AddressMap.Target target = network.destinations().route(host, service, port);
+        if (target == null) {
             // Refused before any lookup: the driver sees what an unreachable destination gives on a controller.
-            network.egress().refused(host, service);
-            lookup = EndpointLookup.failed(loop, this, NetError.of(
-                    Resolver.isIpLiteral(host) ? NetError.ENETUNREACH : NetError.HOST_NOT_FOUND));
+            lookup = EndpointLookup.failed(loop, this, Destinations.refusal(host));
             return true;
         }
-        lookup = EndpointLookup.start(network.resolver(), loop, host, service, port, this);
+        String targetService = target.port() == Resolver.NAMED ? service : Integer.toString(target.port());
+        lookup = EndpointLookup.start(network.resolver(), loop, target.host(), targetService, target.port(), this);
         return true;
     }
 
@@ -215,7 +226,10 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         try {
             ch = network.transport().newSocket(address.getAddress());
             attach(ch);
-        } catch (RuntimeException e) { // no socket of that family on this host, or an option the OS refused
+            if (tls != null) {
+                ch.pipeline().addFirst(TlsContexts.clientHandler(tls, ch.alloc(), tlsPeerHost, address.getPort()));
+            }
+        } catch (RuntimeException e) { // no socket of that family on this host, an option the OS refused, bad TLS
             ended();
             fireFailed(NetErrors.of(e), NetOp.CONNECT);
             return;
@@ -237,6 +251,12 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             ch.close();
             ended();
             fireFailed(NetErrors.of(failure), NetOp.CONNECT);
+            return;
+        }
+        SslHandler handshaking = ch.pipeline().get(SslHandler.class);
+        if (handshaking != null && !handshaking.handshakeFuture().isDone()) {
+            // TLS: connected once the handshake is; it reads by itself meanwhile, auto-read or not
+            handshaking.handshakeFuture().addListener(handshake -> connectDone(ch, handshake.cause()));
             return;
         }
         state = State.CONNECTED;
@@ -888,9 +908,11 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (current() && cause instanceof IOException) {
-                inputEnded(NetErrors.of(cause));
-            } else if (!(cause instanceof IOException)) {
+            // TLS errors arrive wrapped by the SslHandler; a failed handshake is the connect's failure, not ours
+            Throwable failure = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+            if (current() && failure instanceof IOException) {
+                inputEnded(NetErrors.of(failure));
+            } else if (!(failure instanceof IOException)) {
                 log.warn("unexpected error on a connection", cause);
             }
         }

@@ -12,7 +12,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.util.NetUtil;
 import io.netty.util.concurrent.Future;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -114,35 +116,71 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
             return;
         }
         lookup = null;
-        state = State.BINDING;
         ServerSocketChannel ch;
         try {
-            ch = network.transport().newServerSocket(address.getAddress());
-            ch.config().setOption(ChannelOption.SO_REUSEADDR, reuseAddress);
-            ch.config().setOption(ChannelOption.SO_LINGER, lingerSeconds);
-            if (backlog > 0) {
-                ch.config().setOption(ChannelOption.SO_BACKLOG, backlog);
-            }
+            ch = newChannel(address);
         } catch (RuntimeException e) { // no socket of that family on this host, or an option the OS refused
             state = State.IDLE;
             fireFailed(NetErrors.of(e), NetOp.LISTEN);
             return;
         }
-        ch.pipeline().addLast(new Acceptor(ch));
+        state = State.BINDING;
         channel = ch;
-        network.loop().io(() -> network.loop().eventLoop().register(ch).addListener(registered -> {
-            if (!registered.isSuccess()) {
-                bindFailed(ch, registered.cause());
-                return;
+        LoopBinder.bindLater(network.loop(), ch, address, failure -> bindDone(ch, failure));
+    }
+
+    @Override
+    public NetError listenNow(String ip, int port) {
+        InetAddress literal = NetUtil.createInetAddressFromIpAddressString(ip);
+        if (abandoned || state != State.IDLE || literal == null || port < 0 || port > 65535) {
+            return NetError.of(NetError.EINVAL);
+        }
+        InetSocketAddress address = new InetSocketAddress(literal, port);
+        ServerSocketChannel ch;
+        try {
+            ch = newChannel(address);
+        } catch (RuntimeException e) {
+            return NetErrors.of(e);
+        }
+        state = State.BINDING;
+        channel = ch;
+        NetError outcome = LoopBinder.bindNow(network.loop(), ch, address, failure -> bindDone(ch, failure));
+        if (outcome == null) {
+            return NetError.OK; // the listener hears how it went
+        }
+        if (!outcome.isSuccess()) {
+            channel = null;
+            state = State.IDLE;
+            return outcome;
+        }
+        state = State.LISTENING; // accepting from now on; the listener hears of it on a later turn
+        localAddress = Resolver.endpoint(ch.localAddress());
+        network.loop().execute(() -> {
+            if (ch == channel && !abandoned) {
+                ListenerCalls.call("server listening()", () -> listener.listening(localAddress));
             }
-            ch.bind(address).addListener(bound -> {
-                if (bound.isSuccess()) {
-                    listening(ch);
-                } else {
-                    bindFailed(ch, bound.cause());
-                }
-            });
-        }));
+        });
+        return NetError.OK;
+    }
+
+    /** An unbound listening socket with this server's options and its acceptor. */
+    private ServerSocketChannel newChannel(InetSocketAddress address) {
+        ServerSocketChannel ch = network.transport().newServerSocket(address.getAddress());
+        ch.config().setOption(ChannelOption.SO_REUSEADDR, reuseAddress);
+        ch.config().setOption(ChannelOption.SO_LINGER, lingerSeconds);
+        if (backlog > 0) {
+            ch.config().setOption(ChannelOption.SO_BACKLOG, backlog);
+        }
+        ch.pipeline().addLast(new Acceptor(ch));
+        return ch;
+    }
+
+    private void bindDone(ServerSocketChannel ch, Throwable failure) {
+        if (failure == null) {
+            listening(ch);
+        } else {
+            bindFailed(ch, failure);
+        }
     }
 
     private void listening(ServerSocketChannel ch) {

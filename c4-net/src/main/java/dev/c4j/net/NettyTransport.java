@@ -2,13 +2,16 @@ package dev.c4j.net;
 
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.Inet6Address;
@@ -33,6 +36,11 @@ public enum NettyTransport {
         ServerSocketChannel newServerSocket(InetAddress local) {
             return new EpollServerSocketChannel(familyOf(local));
         }
+
+        @Override
+        DatagramChannel newDatagramSocket(InetAddress local) {
+            return new EpollDatagramChannel(familyOf(local));
+        }
     },
 
     NIO {
@@ -50,6 +58,11 @@ public enum NettyTransport {
         ServerSocketChannel newServerSocket(InetAddress local) {
             return new NioServerSocketChannel(SelectorProvider.provider(), familyOf(local));
         }
+
+        @Override
+        DatagramChannel newDatagramSocket(InetAddress local) {
+            return new NioDatagramChannel(SelectorProvider.provider(), familyOf(local));
+        }
     };
 
     /** Epoll when its native library loads on this host, else NIO. */
@@ -63,6 +76,8 @@ public enum NettyTransport {
     abstract SocketChannel newSocket(InetAddress peer);
 
     abstract ServerSocketChannel newServerSocket(InetAddress local);
+
+    abstract DatagramChannel newDatagramSocket(InetAddress local);
 
     private static SocketProtocolFamily familyOf(InetAddress address) {
         return address instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;

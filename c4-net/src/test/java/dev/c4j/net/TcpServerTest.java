@@ -3,6 +3,7 @@ package dev.c4j.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.c4j.api.Endpoint;
+import dev.c4j.api.NetError;
 import dev.c4j.api.ReadRequest;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpOption;
@@ -187,6 +188,32 @@ class TcpServerTest extends NetTestBase {
         // a failed server may listen again
         assertThat(onLoop(() -> server.listen("127.0.0.1", "0", 0))).isTrue();
         events.expect("resolved:[127.0.0.1:0]", "listening:127.0.0.1");
+    }
+
+    @Test
+    void listenNowBindsBeforeReturningThenReportsListening() throws IOException {
+        newServer();
+        assertThat(onLoop(() -> server.listenNow("127.0.0.1", 0))).isEqualTo(NetError.OK);
+        int port = onLoop(() -> server.localAddress().port());
+        try (Socket peer = new Socket(LOCALHOST, port)) { // accepting as soon as it returned
+            events.expect("listening:127.0.0.1", "accepted");
+            assertThat(events.listeningOn.port()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void listenNowOnAPortInUseFailsAtOnceWithoutCallback() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, LOCALHOST)) {
+            newServer();
+            assertThat(onLoop(() -> server.listenNow("127.0.0.1", taken.getLocalPort())))
+                    .isEqualTo(NetError.of(NetError.EADDRINUSE));
+            events.expectNone(100);
+            assertThat(onLoop(server::localAddress)).isNull();
+        }
+        assertThat(onLoop(() -> server.listenNow("no such address", 0).code())).isEqualTo(NetError.EINVAL);
+        assertThat(onLoop(() -> server.listenNow("127.0.0.1", 0))).isEqualTo(NetError.OK);
+        assertThat(onLoop(() -> server.listenNow("127.0.0.1", 0).code())).as("already listening")
+                .isEqualTo(NetError.EINVAL);
     }
 
     @Test
