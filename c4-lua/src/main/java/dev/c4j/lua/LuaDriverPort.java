@@ -1,6 +1,8 @@
 package dev.c4j.lua;
 
 import dev.c4j.api.DriverLoop;
+import dev.c4j.api.DriverNetwork;
+import dev.c4j.api.TimerService;
 import dev.c4j.api.host.DriverPort;
 import dev.c4j.api.host.EntryResult;
 import dev.c4j.lua.spi.LuaException;
@@ -19,6 +21,16 @@ final class LuaDriverPort implements DriverPort {
     @Override
     public DriverLoop loop() {
         return ctx.environment.loop();
+    }
+
+    @Override
+    public DriverNetwork network() {
+        return ctx.environment.network();
+    }
+
+    @Override
+    public TimerService timers() {
+        return ctx.environment.timers();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.c4j.api.host;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
@@ -158,6 +159,48 @@ public interface Device {
 
     /** {@code GetBindingsByDevice}. */
     Map<String, Object> bindingsByDevice(int deviceId);
+
+    // ---- network bindings (§4) -------------------------------------------------------------------------------
+
+    /** {@code CreateNetworkConnection}: addresses a binding (and sets its class when {@code type} is not null). */
+    void createNetworkConnection(int bindingId, String address, String type);
+
+    /** {@code NetPortOptions}: the options of (binding, port) for its next connect; {@code type} may be null. */
+    void netPortOptions(int bindingId, int port, String type, Map<String, String> options);
+
+    /** {@code NetConnect}; {@code type} (or null) applies to a port without options. */
+    void netConnect(int bindingId, int port, String type);
+
+    void netDisconnect(int bindingId, int port);
+
+    /** {@code SendToNetwork}: {@code data} is valid during the call only. */
+    void sendToNetwork(int bindingId, int port, ByteBuffer data);
+
+    /** {@code GetBindingAddress}: {@code ""} for a network binding without one, null for an unknown id. */
+    String bindingAddress(int bindingId);
+
+    /** {@code SetBindingAddress} by the driver itself: no {@code OnNetworkBindingChanged}, no reconnect. */
+    void setBindingAddress(int bindingId, String address);
+
+    // ---- legacy server sockets (§6) --------------------------------------------------------------------------
+
+    /**
+     * {@code CreateServer}: listening (or bound, for UDP) before it returns; null on success, else why not
+     * (e.g. {@code "Address already in use"}). {@code delimiter} is empty for none.
+     */
+    String createServer(int port, byte[] delimiter, boolean udp, String identifier);
+
+    /** {@code DestroyServer([port])}: the server on {@code port}, or every server when null. */
+    void destroyServer(Integer port);
+
+    /** {@code ServerSend(handle, data)} on a TCP connection; {@code data} is valid during the call only. */
+    void serverSend(long handle, ByteBuffer data);
+
+    /** {@code ServerSend(port, data, address)}: one datagram from this driver's UDP server to address:port. */
+    void serverSendDatagram(int port, ByteBuffer data, String address);
+
+    /** {@code ServerCloseClient(handle)}: closes once the queued bytes are sent. */
+    void serverCloseClient(long handle);
 
     // ---- persistence (§3.7) ------------------------------------------------------------------------------------
 

@@ -44,7 +44,11 @@ public interface DriverControl {
 
     CompletableFuture<EntryResult> unbind(int consumerDevice, int consumerBinding);
 
-    /** A network binding's address from outside: {@code OnNetworkBindingChanged}. */
+    /**
+     * A network binding's address from outside (Composer's Network tab): {@code OnNetworkBindingChanged(id,
+     * address ~= "")}, then its auto-connect ports connect to the new address (host spec N2). An id that is no
+     * network binding of the driver fails the future with an {@link IllegalArgumentException}.
+     */
     CompletableFuture<EntryResult> setBindingAddress(int bindingId, String address);
 
     /** A variable of this driver set from outside: {@code OnVariableChanged(name, id)}. */

@@ -1,6 +1,8 @@
 package dev.c4j.api.host;
 
 import dev.c4j.api.DriverLoop;
+import dev.c4j.api.DriverNetwork;
+import dev.c4j.api.TimerService;
 
 /**
  * How Director reaches into one hosted driver: implemented by the Lua face. Every method but {@link #loop()}
@@ -10,6 +12,12 @@ import dev.c4j.api.DriverLoop;
 public interface DriverPort {
 
     DriverLoop loop();
+
+    /** The driver's sockets: Director owns those of network bindings and legacy servers (host spec §4, §6). */
+    DriverNetwork network();
+
+    /** The driver's timers, on its clock: Director's reconnect delays use them (rule H12). */
+    TimerService timers();
 
     /** The engine's configuration name ({@code luaj}, {@code jnlua}, {@code luajit}). */
     String engine();

@@ -131,8 +131,11 @@ final class HostedControl implements DriverControl {
     @Override
     public CompletableFuture<EntryResult> setBindingAddress(int bindingId, String address) {
         return onLoop(() -> {
-            device.setBindingAddress(bindingId, address);
-            return director.callEntryPoint(device, "OnNetworkBindingChanged", bindingId, !address.isEmpty());
+            device.network.setAddressFromOutside(bindingId, address);
+            EntryResult result = director.callEntryPoint(device, "OnNetworkBindingChanged", bindingId,
+                    !address.isEmpty());
+            device.network.readdressed(bindingId); // N2: auto-connect ports connect to the new address
+            return result;
         });
     }
 

@@ -9,6 +9,7 @@ import dev.c4j.api.host.EntryResult;
 import dev.c4j.host.state.DriverState;
 import dev.c4j.host.state.StateStore;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,15 +54,18 @@ final class HostedDevice implements Device {
     private final Map<Integer, DriverManifest.Event> addedEvents = new ConcurrentHashMap<>();
     private final Set<Integer> deletedEvents = ConcurrentHashMap.newKeySet();
     final Map<Integer, Map<String, Object>> dynamicBindings = new ConcurrentHashMap<>();
-    /** Network binding addresses (§4.1), set from outside or by the driver. */
-    private final Map<Integer, String> bindingAddresses = new ConcurrentHashMap<>();
+    /** Network bindings (§4): their addresses and Director's side of their sockets. */
+    final NetworkBindings network;
+    /** Legacy server sockets (§6). */
+    private final LegacyServers servers = new LegacyServers(this);
+    private volatile boolean detached;
     private volatile String displayName;
     private volatile boolean allowExecute;
     private volatile boolean lateInitDone;
     private final List<String> pendingNotes = new CopyOnWriteArrayList<>();
 
     HostedDevice(SimulatedDirector director, int id, DriverPackage driverPackage, Map<String, String> overrides,
-                 DriverPort port, StateStore store) {
+                 DriverPort port, StateStore store, Map<Integer, String> bindingAddresses) {
         this.director = director;
         this.id = id;
         this.driverPackage = driverPackage;
@@ -97,6 +101,7 @@ final class HostedDevice implements Device {
         }
         state.version = manifest.version();
         saveState();
+        this.network = new NetworkBindings(this, bindingAddresses);
     }
 
     // ---- identity and project ----------------------------------------------------------------------------------
@@ -732,18 +737,75 @@ final class HostedDevice implements Device {
         return entry;
     }
 
-    /** A network binding's address; {@code ""} unaddressed. */
-    void setBindingAddress(int bindingId, String address) {
-        bindingAddresses.put(bindingId, address);
+    // ---- network bindings (§4) and legacy server sockets (§6) -------------------------------------------------
+
+    @Override
+    public void createNetworkConnection(int bindingId, String address, String type) {
+        network.create(bindingId, address, type);
     }
 
-    /** The address of a network binding: {@code ""} for a known binding without one, null for an unknown id. */
-    String bindingAddress(int bindingId) {
-        String address = bindingAddresses.get(bindingId);
-        if (address != null) {
-            return address;
-        }
-        return manifest.connection(bindingId).isPresent() ? "" : null;
+    @Override
+    public void netPortOptions(int bindingId, int port, String type, Map<String, String> options) {
+        network.portOptions(bindingId, port, type, options);
+    }
+
+    @Override
+    public void netConnect(int bindingId, int port, String type) {
+        network.connect(bindingId, port, type);
+    }
+
+    @Override
+    public void netDisconnect(int bindingId, int port) {
+        network.disconnect(bindingId, port);
+    }
+
+    @Override
+    public void sendToNetwork(int bindingId, int port, ByteBuffer data) {
+        network.send(bindingId, port, data);
+    }
+
+    @Override
+    public String bindingAddress(int bindingId) {
+        return network.address(bindingId);
+    }
+
+    @Override
+    public void setBindingAddress(int bindingId, String address) {
+        network.setAddress(bindingId, address);
+    }
+
+    @Override
+    public String createServer(int port, byte[] delimiter, boolean udp, String identifier) {
+        return servers.create(port, delimiter, udp, identifier);
+    }
+
+    @Override
+    public void destroyServer(Integer port) {
+        servers.destroy(port);
+    }
+
+    @Override
+    public void serverSend(long handle, ByteBuffer data) {
+        servers.send(handle, data);
+    }
+
+    @Override
+    public void serverSendDatagram(int port, ByteBuffer data, String address) {
+        servers.sendDatagram(port, data, address);
+    }
+
+    @Override
+    public void serverCloseClient(long handle) {
+        servers.closeClient(handle);
+    }
+
+    /** Posts an entry point to a later turn (H4), unless the driver has stopped by then (N8). */
+    void postEntryPoint(String entryPoint, Object... args) {
+        port.loop().execute(() -> {
+            if (!detached) {
+                director.callEntryPoint(this, entryPoint, args);
+            }
+        });
     }
 
     // ---- persistence -------------------------------------------------------------------------------------------
@@ -837,6 +899,7 @@ final class HostedDevice implements Device {
     @Override
     public void lateInitDone() {
         lateInitDone = true;
+        network.autoConnect(); // N2: right after OnDriverLateInit returns
     }
 
     @Override
@@ -859,6 +922,9 @@ final class HostedDevice implements Device {
 
     @Override
     public void detach() {
+        detached = true;
+        network.abandonAll();
+        servers.abandonAll();
         director.detach(this);
         store.save(state);
         store.close();

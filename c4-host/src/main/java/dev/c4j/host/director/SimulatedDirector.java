@@ -44,6 +44,7 @@ public final class SimulatedDirector implements Director {
     private final Map<HostedDevice, Set<Watch>> systemEventSubscriptions = new ConcurrentHashMap<>();
     final Map<Object, Object> registry = new ConcurrentHashMap<>();
     final Map<String, String> projectProperties = new ConcurrentHashMap<>();
+    private final Map<Integer, String> bindingAddresses;
     private volatile String controllerAddress;
     private volatile String uniqueMac;
 
@@ -51,8 +52,18 @@ public final class SimulatedDirector implements Director {
      * @param stateStores the state store of a driver by its name (an in-memory one, or a folder per driver)
      */
     public SimulatedDirector(ProjectSettings settings, Function<String, StateStore> stateStores) {
+        this(settings, stateStores, Map.of());
+    }
+
+    /**
+     * @param bindingAddresses the installer's network binding addresses by binding id ({@code --binding 6001=host}),
+     *                         for every hosted driver that has such a binding
+     */
+    public SimulatedDirector(ProjectSettings settings, Function<String, StateStore> stateStores,
+                             Map<Integer, String> bindingAddresses) {
         this.settings = settings;
         this.stateStores = stateStores;
+        this.bindingAddresses = Map.copyOf(bindingAddresses);
     }
 
     /** A binding between two devices (§3.6). */
@@ -72,7 +83,7 @@ public final class SimulatedDirector implements Director {
             id += 100;
         }
         HostedDevice device = new HostedDevice(this, id, driverPackage, propertyOverrides, port,
-                stateStores.apply(driverPackage.name()));
+                stateStores.apply(driverPackage.name()), bindingAddresses);
         devices.put(id, device);
         return device;
     }
