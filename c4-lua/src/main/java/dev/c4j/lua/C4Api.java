@@ -35,6 +35,8 @@ final class C4Api {
         Map<String, LuaFunction> c4 = c4Table(ctx);
         if (ctx.device() != null) {
             DirectorFunctions.register(c4, ctx, ctx.device());
+            BindingFunctions.register(c4, ctx, ctx.device());
+            ServerSocketFunctions.register(c4, ctx, ctx.device());
         }
         state.setGlobal("C4", c4);
         state.setGlobal("C4SystemEvents", SystemEvents.all());

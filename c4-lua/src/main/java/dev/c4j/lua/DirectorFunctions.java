@@ -1,7 +1,6 @@
 package dev.c4j.lua;
 
 import dev.c4j.api.host.Device;
-import dev.c4j.lua.spi.LuaFrame;
 import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaType;
 
@@ -19,18 +18,12 @@ final class DirectorFunctions {
 
     private final DriverContext ctx;
     private final Device device;
-    private final Map<String, LuaFunction> c4;
+    private final RecordedCalls calls;
 
     private DirectorFunctions(DriverContext ctx, Device device, Map<String, LuaFunction> c4) {
         this.ctx = ctx;
         this.device = device;
-        this.c4 = c4;
-    }
-
-    /** What a Director call does once its arguments are known; its return value goes back to Lua. */
-    @FunctionalInterface
-    private interface Call {
-        Object apply(Args args);
+        this.calls = new RecordedCalls(c4, ctx, device);
     }
 
     static void register(Map<String, LuaFunction> c4, DriverContext ctx, Device device) {
@@ -45,35 +38,13 @@ final class DirectorFunctions {
         f.rest();
     }
 
-    /** Registers {@code C4:name}: arguments checked by {@code call}, then recorded with the result. */
-    private void define(String name, Call call) {
-        c4.put(name, frame -> {
-            Args args = Args.method(frame, name);
-            ctx.checkInitTime(name);
-            Object result = call.apply(args);
-            device.record(name, argumentsOf(frame), resultForRecord(result));
-            return result;
-        });
-    }
-
-    private static List<Object> argumentsOf(LuaFrame frame) {
-        List<Object> values = new ArrayList<>();
-        for (int i = 2; i <= frame.count(); i++) { // index 1 is C4 itself
-            values.add(HostValues.forRecord(frame.toValue(i)));
-        }
-        return values;
-    }
-
-    private static Object resultForRecord(Object result) {
-        if (result instanceof LuaFunction.Results results) {
-            return results.values().isEmpty() ? null : HostValues.forRecord(new ArrayList<>(results.values()));
-        }
-        return HostValues.forRecord(result);
+    private void define(String name, RecordedCalls.Call call) {
+        calls.define(name, call);
     }
 
     // ---- argument helpers (H7) ----------------------------------------------------------------------------------
 
-    private static int integer(Args args, int n) {
+    static int integer(Args args, int n) {
         return (int) Args.truncate(args.checkNumber(n));
     }
 
@@ -81,7 +52,7 @@ final class DirectorFunctions {
         return args.isNoneOrNil(n) ? absent : integer(args, n);
     }
 
-    private static String optString(Args args, int n) {
+    static String optString(Args args, int n) {
         return args.isNoneOrNil(n) ? null : args.checkString(n);
     }
 
@@ -98,7 +69,7 @@ final class DirectorFunctions {
     }
 
     /** A parameter table (or nil): keys and values as text, empty values left out unless allowed. */
-    private static Map<String, String> params(Args args, int n, boolean allowEmpty) {
+    static Map<String, String> params(Args args, int n, boolean allowEmpty) {
         if (args.isNoneOrNil(n)) {
             return Map.of();
         }
@@ -236,7 +207,7 @@ final class DirectorFunctions {
             }
             return LuaFunction.Results.NONE;
         });
-        Call getVariable = args -> device.deviceVariable(integer(args, 1), variableIdent(args, 2));
+        RecordedCalls.Call getVariable = args -> device.deviceVariable(integer(args, 1), variableIdent(args, 2));
         define("GetVariable", getVariable);
         define("GetDeviceVariable", getVariable);
         define("SetDeviceVariable", args -> {

@@ -1,0 +1,58 @@
+package dev.c4j.lua;
+
+import dev.c4j.api.host.Device;
+import dev.c4j.lua.spi.LuaFrame;
+import dev.c4j.lua.spi.LuaFunction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Defines Director calls in the {@code C4} table: each {@code C4:Name(...)} checks its arguments, gets the init-time
+ * advice (H9), and is recorded with its arguments and result (H1) once it returned.
+ */
+final class RecordedCalls {
+
+    /** What a Director call does once its arguments are known; its return value goes back to Lua. */
+    @FunctionalInterface
+    interface Call {
+        Object apply(Args args);
+    }
+
+    private final Map<String, LuaFunction> c4;
+    private final DriverContext ctx;
+    private final Device device;
+
+    RecordedCalls(Map<String, LuaFunction> c4, DriverContext ctx, Device device) {
+        this.c4 = c4;
+        this.ctx = ctx;
+        this.device = device;
+    }
+
+    /** Registers {@code C4:name}: arguments checked by {@code call}, then recorded with the result. */
+    void define(String name, Call call) {
+        c4.put(name, frame -> {
+            Args args = Args.method(frame, name);
+            ctx.checkInitTime(name);
+            Object result = call.apply(args);
+            device.record(name, argumentsOf(frame), resultForRecord(result));
+            return result;
+        });
+    }
+
+    private static List<Object> argumentsOf(LuaFrame frame) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 2; i <= frame.count(); i++) { // index 1 is C4 itself
+            values.add(HostValues.forRecord(frame.toValue(i)));
+        }
+        return values;
+    }
+
+    private static Object resultForRecord(Object result) {
+        if (result instanceof LuaFunction.Results results) {
+            return results.values().isEmpty() ? null : HostValues.forRecord(new ArrayList<>(results.values()));
+        }
+        return HostValues.forRecord(result);
+    }
+}
