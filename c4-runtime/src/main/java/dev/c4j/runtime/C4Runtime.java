@@ -3,6 +3,7 @@ package dev.c4j.runtime;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import dev.c4j.api.AddressMap;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
 import dev.c4j.api.EgressPolicy;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,13 +54,15 @@ public final class C4Runtime implements AutoCloseable {
     private final DriverOutput output;
     private final DriverStates states;
     private final NetworkAccess network;
+    private final AddressMap addressMap;
     private final SimulatedDirector director;
     private final List<Driver> drivers = new ArrayList<>();
     private LuaEngine jitEngine; // auto mode only: LuaJIT for jit="1" drivers, made on first use
     private boolean closed;
 
     private C4Runtime(String engineName, boolean autoEngine, Injector injector, LuaEngine engine, DriverClock clock,
-                      DriverOutput output, DriverStates states, ProjectSettings project, NetworkAccess network) {
+                      DriverOutput output, DriverStates states, ProjectSettings project, NetworkAccess network,
+                      Map<Integer, String> bindingAddresses, AddressMap addressMap) {
         this.engineName = engineName;
         this.autoEngine = autoEngine;
         this.injector = injector;
@@ -68,7 +72,8 @@ public final class C4Runtime implements AutoCloseable {
         this.output = output;
         this.states = states;
         this.network = network;
-        this.director = new SimulatedDirector(project, states::store);
+        this.addressMap = addressMap;
+        this.director = new SimulatedDirector(project, states::store, bindingAddresses);
     }
 
     public static Builder builder() {
@@ -168,7 +173,7 @@ public final class C4Runtime implements AutoCloseable {
             }
             EgressPolicy egress = network == NetworkAccess.LOOPBACK
                     ? EgressPolicy.loopbackOnly(refusal -> output.message(name, refusal)) : EgressPolicy.ANY;
-            DriverEnvironment environment = platform.open(name, clock, egress);
+            DriverEnvironment environment = platform.open(name, clock, egress, addressMap);
             try {
                 driver = Driver.create(driverPackage, properties, luaEngine, environment, output, director);
             } catch (RuntimeException | Error e) {
@@ -254,6 +259,8 @@ public final class C4Runtime implements AutoCloseable {
         private Path stateDirectory;
         private ProjectSettings project = ProjectSettings.DEFAULT;
         private NetworkAccess network = NetworkAccess.ANY;
+        private final Map<Integer, String> bindingAddresses = new LinkedHashMap<>();
+        private final Map<String, String> addressMap = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -301,6 +308,30 @@ public final class C4Runtime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The installer's address of network binding {@code bindingId} (host spec §4.1, the runner's
+         * {@code --binding 6001=192.168.1.20}) for every driver started here that has that binding; its auto-connect
+         * ports connect right after {@code OnDriverLateInit}.
+         */
+        public Builder bindingAddress(int bindingId, String address) {
+            bindingAddresses.put(bindingId, Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
+         * Sends every outbound connection to {@code from} ({@code host:port}) to {@code to} instead (host spec §4.5, the
+         * runner's {@code --map-address}): for bindings whose port driver.xml fixes, TCP clients and UDP alike. The
+         * network access rule judges {@code to}.
+         *
+         * @throws IllegalArgumentException when either is not {@code host:port}
+         */
+        public Builder mapAddress(String from, String to) {
+            AddressMap.parse(from);
+            AddressMap.parse(to);
+            addressMap.put(from, to);
+            return this;
+        }
+
         /** The simulated project's facts (device ids, room, OS version); default {@link ProjectSettings#DEFAULT}. */
         public Builder project(ProjectSettings project) {
             this.project = Objects.requireNonNull(project, "project");
@@ -324,7 +355,8 @@ public final class C4Runtime implements AutoCloseable {
                 throw e;
             }
             return new C4Runtime(name, "default".equals(selection.origin()), injector, luaEngine, clock,
-                    output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network);
+                    output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network,
+                    bindingAddresses, AddressMap.of(addressMap));
         }
     }
 }

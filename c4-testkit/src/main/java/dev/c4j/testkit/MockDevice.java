@@ -74,6 +74,11 @@ public final class MockDevice implements AutoCloseable {
         return serverSocket.getLocalPort();
     }
 
+    /** {@code "127.0.0.1:PORT"}: where {@link TestDriver.Builder#mapAddress} sends a binding's connections. */
+    public String address() {
+        return host() + ":" + port();
+    }
+
     /** What the next accepted connection (without a behaviour yet) will meet. */
     public MockDevice enqueue(DeviceBehaviour behaviour) {
         behaviours.add(behaviour);

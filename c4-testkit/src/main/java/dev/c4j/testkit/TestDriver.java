@@ -175,7 +175,10 @@ public final class TestDriver implements AutoCloseable {
         return await(control().bind(providerDevice, providerBinding, consumerDevice, consumerBinding, bindingClass));
     }
 
-    /** A network binding's address, as Composer's connections page sets it. */
+    /**
+     * A network binding's address, as Composer's connections page sets it: {@code OnNetworkBindingChanged}, then
+     * its auto-connect ports connect to it.
+     */
     public EntryResult setBindingAddress(int bindingId, String address) {
         return await(control().setBindingAddress(bindingId, address));
     }
@@ -269,6 +272,8 @@ public final class TestDriver implements AutoCloseable {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Path stateDirectory;
         private NetworkAccess network = NetworkAccess.LOOPBACK;
+        private final Map<Integer, String> bindingAddresses = new LinkedHashMap<>();
+        private final Map<String, String> addressMap = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -306,6 +311,26 @@ public final class TestDriver implements AutoCloseable {
          */
         public Builder network(NetworkAccess network) {
             this.network = Objects.requireNonNull(network);
+            return this;
+        }
+
+        /**
+         * The installer's address of network binding {@code bindingId}, set before the driver starts: its
+         * auto-connect ports connect right after {@code OnDriverLateInit}. Later changes:
+         * {@link TestDriver#setBindingAddress}.
+         */
+        public Builder binding(int bindingId, String address) {
+            bindingAddresses.put(bindingId, Objects.requireNonNull(address));
+            return this;
+        }
+
+        /**
+         * Connections to {@code from} ({@code host:port}) go to {@code to} instead (host spec §4.5). A binding's port
+         * is fixed by driver.xml while a {@link MockDevice} listens wherever the OS put it:
+         * {@code .binding(6001, "127.0.0.1").mapAddress("127.0.0.1:23", device.address())}.
+         */
+        public Builder mapAddress(String from, String to) {
+            addressMap.put(Objects.requireNonNull(from), Objects.requireNonNull(to));
             return this;
         }
 
@@ -362,6 +387,8 @@ public final class TestDriver implements AutoCloseable {
             CapturedOutput output = new CapturedOutput();
             C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(output).network(network)
                     .stateDirectory(stateDirectory);
+            bindingAddresses.forEach(runtimeBuilder::bindingAddress);
+            addressMap.forEach(runtimeBuilder::mapAddress);
             if (clock != null) {
                 runtimeBuilder.clock(clock);
             }

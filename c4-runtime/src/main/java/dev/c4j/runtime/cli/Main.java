@@ -1,5 +1,6 @@
 package dev.c4j.runtime.cli;
 
+import dev.c4j.api.AddressMap;
 import dev.c4j.console.Console;
 import dev.c4j.host.pkg.PackageException;
 import dev.c4j.lua.Driver;
@@ -48,6 +49,11 @@ public final class Main {
                      --state DIR           keep the driver's state (properties, variables, PersistData,
                                            files) in DIR/<driver>/ across runs; without it nothing is kept
                      --network any|loopback  which hosts the driver may connect to (default any)
+                     --binding ID=HOST     the address of network binding ID (as Composer's Network tab
+                                           sets it); its auto-connect ports connect after OnDriverLateInit
+                     --map-address HOST:PORT=HOST:PORT
+                                           send connections for the first address to the second instead
+                                           (a binding's port is fixed by driver.xml; a simulator may not be)
                      --console [HOST:]PORT serve the HTTP console (127.0.0.1 unless HOST is given; 0 picks
                                            a free port; its address is printed on standard error)
                    c4 engines              list the engine names
@@ -134,6 +140,8 @@ public final class Main {
         Path stateDirectory;
         NetworkAccess network = NetworkAccess.ANY;
         InetSocketAddress console;
+        final Map<Integer, String> bindings = new LinkedHashMap<>();
+        final Map<String, String> addressMap = new LinkedHashMap<>();
     }
 
     private int runCommand(List<String> args) {
@@ -146,13 +154,15 @@ public final class Main {
                     write(USAGE_TEXT);
                     return OK;
                 }
-                case "--engine", "--property", "--state", "--network", "--console" -> {
+                case "--engine", "--property", "--state", "--network", "--console", "--binding", "--map-address" -> {
                     if (i + 1 == words.size()) {
                         return usageError(word + " needs " + switch (word) {
                             case "--engine" -> "a name (" + String.join(", ", Engines.names()) + ")";
                             case "--property" -> "NAME=VALUE";
                             case "--state" -> "a folder";
                             case "--network" -> "any or loopback";
+                            case "--binding" -> "ID=HOST";
+                            case "--map-address" -> "HOST:PORT=HOST:PORT";
                             default -> "[HOST:]PORT";
                         });
                     }
@@ -183,11 +193,11 @@ public final class Main {
         switch (name) {
             case "--engine" -> options.engine = value;
             case "--property" -> {
-                int equals = value.indexOf('=');
-                if (equals < 1) {
+                String[] pair = pair(value);
+                if (pair == null) {
                     return "--property needs NAME=VALUE, got '" + value + "'";
                 }
-                options.properties.put(value.substring(0, equals), value.substring(equals + 1));
+                options.properties.put(pair[0], pair[1]);
             }
             case "--state" -> options.stateDirectory = Path.of(value);
             case "--network" -> {
@@ -206,9 +216,35 @@ public final class Main {
                     return "--console needs [HOST:]PORT: " + e.getMessage();
                 }
             }
+            case "--binding" -> {
+                String[] pair = pair(value);
+                if (pair == null || !pair[0].matches("\\d{1,9}")) {
+                    return "--binding needs ID=HOST, got '" + value + "'";
+                }
+                options.bindings.put(Integer.parseInt(pair[0]), pair[1]);
+            }
+            case "--map-address" -> {
+                String[] pair = pair(value);
+                try {
+                    if (pair == null) {
+                        throw new IllegalArgumentException("no '='");
+                    }
+                    AddressMap.parse(pair[0]);
+                    AddressMap.parse(pair[1]);
+                } catch (IllegalArgumentException e) {
+                    return "--map-address needs HOST:PORT=HOST:PORT, got '" + value + "'";
+                }
+                options.addressMap.put(pair[0], pair[1]);
+            }
             default -> throw new IllegalArgumentException(name);
         }
         return null;
+    }
+
+    /** {@code NAME=VALUE} split at the first {@code =}; null without a name before it. */
+    private static String[] pair(String value) {
+        int equals = value.indexOf('=');
+        return equals < 1 ? null : new String[] {value.substring(0, equals), value.substring(equals + 1)};
     }
 
     /** {@code --option=value} as the two words {@code --option value}. */
@@ -232,12 +268,14 @@ public final class Main {
             return fail("driver not found: " + file);
         }
         ConsoleOutput output = new ConsoleOutput(new StandardOutput(out, err));
-        try (C4Runtime runtime = C4Runtime.builder()
+        C4Runtime.Builder builder = C4Runtime.builder()
                 .engine(options.engine)
                 .output(output)
                 .network(options.network)
-                .stateDirectory(options.stateDirectory)
-                .build()) {
+                .stateDirectory(options.stateDirectory);
+        options.bindings.forEach(builder::bindingAddress);
+        options.addressMap.forEach(builder::mapAddress);
+        try (C4Runtime runtime = builder.build()) {
             Driver driver = runtime.start(file, options.properties);
             if (options.stateDirectory == null) {
                 err.println(stateNotKept(driver.name()));

@@ -5,10 +5,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +108,45 @@ class MainTest {
     void aPropertyWithoutAValueIsAUsageError() {
         assertThat(c4("run", "d.lua", "--property", "Port")).isEqualTo(2);
         assertThat(err()).startsWith("c4: --property needs NAME=VALUE, got 'Port'\n");
+    }
+
+    @Test
+    void bindingAddressesAndTheAddressMapComeFromTheCommandLine() throws Exception {
+        Path driver = Files.createDirectories(dir.resolve("bound"));
+        Files.writeString(driver.resolve("driver.xml"), """
+                <devicedata><name>Bound</name><connections><connection><id>6001</id><type>4</type>
+                  <classes><class><classname>TCP</classname><ports><port><number>23</number>
+                    <auto_connect>True</auto_connect></port></ports></class></classes>
+                </connection></connections><config><script file="driver.lua"/></config></devicedata>
+                """);
+        Files.writeString(driver.resolve("driver.lua"), """
+                function OnConnectionStatusChanged(id, port, status)
+                  print(id, port, status, C4:GetBindingAddress(id))
+                end
+                """);
+        try (ServerSocket device = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            device.setSoTimeout(5000);
+            CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> c4("run", driver.toString(),
+                    "--binding", "6001=127.0.0.1", "--map-address=127.0.0.1:23=127.0.0.1:" + device.getLocalPort()));
+            try (Socket connection = device.accept()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (out().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                stopRequested.countDown();
+                assertThat(status.get(10, TimeUnit.SECONDS)).isZero();
+            }
+        }
+        assertThat(out()).isEqualTo("6001\t23\tONLINE\t127.0.0.1\n");
+    }
+
+    @Test
+    void badBindingsAndAddressMapsAreUsageErrors() {
+        assertThat(c4("run", "d.lua", "--binding", "6001")).isEqualTo(2);
+        assertThat(c4("run", "d.lua", "--binding", "net=1.2.3.4")).isEqualTo(2);
+        assertThat(c4("run", "d.lua", "--map-address", "127.0.0.1=127.0.0.1:2323")).isEqualTo(2);
+        assertThat(err()).contains("c4: --binding needs ID=HOST, got '6001'", "got 'net=1.2.3.4'",
+                "c4: --map-address needs HOST:PORT=HOST:PORT, got '127.0.0.1=127.0.0.1:2323'");
     }
 
     @Test
