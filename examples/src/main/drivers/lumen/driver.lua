@@ -26,9 +26,9 @@ local function debugPrint(format, ...)
   end
 end
 
--- A protocol line as it reads in a log: without its line end.
+-- A protocol line as it reads in a log: without its line end (nor the "\n" a CR LF sender leaves in front).
 local function shown(line)
-  return (string.gsub(line, "%s+$", ""))
+  return string.match(line, "^%s*(.-)%s*$")
 end
 
 local function setStatus(text)

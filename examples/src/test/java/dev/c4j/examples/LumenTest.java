@@ -266,9 +266,11 @@ class LumenTest {
             driver.setProperty("Debug Mode", "On");
             driver.command("POWER_ON");
             assertThat(connection.readUntil("\r")).isEqualTo("POWER ON\r");
-            connection.send("POWER=ON\r");
-            assertThat(driver.awaitOutput("^Lumen: <- POWER=ON$").group()).isNotNull();
-            assertThat(driver.outputLines()).containsExactly("Lumen: -> POWER ON", "Lumen: <- POWER=ON");
+            connection.send("POWER=ON\r\nINPUT=HDMI2\r\n"); // CR LF, as `nc -C` sends: the LF is ignored
+            driver.awaitOutput("^Lumen: <- INPUT=HDMI2$");
+            assertThat(driver.outputLines())
+                    .containsExactly("Lumen: -> POWER ON", "Lumen: <- POWER=ON", "Lumen: <- INPUT=HDMI2");
+            eventually(() -> assertThat(driver).setVariable("INPUT", "HDMI2"));
             driver.assertNoErrors();
         }
     }
