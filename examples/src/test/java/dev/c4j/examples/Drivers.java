@@ -49,7 +49,12 @@ final class Drivers {
      * for what a driver does in reaction to bytes still on their way.
      */
     static void eventually(Runnable assertion) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        eventually(TIMEOUT, assertion);
+    }
+
+    /** {@link #eventually(Runnable)} for at most {@code within}. */
+    static void eventually(Duration within, Runnable assertion) {
+        long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             try {
                 assertion.run();
