@@ -56,12 +56,12 @@ class LumenCommandLineTest {
 
             assertThat(send(console, "POST", "api/actions/Power%20On", "").path("handled").asBoolean()).isTrue();
             assertThat(projector.nextRequest()).isEqualTo("POWER ON");
-            eventually(PATIENCE, () -> assertThat(
-                    read(console, "api/driver").path("variables").path("POWER_STATE").asText()).isEqualTo("1"));
-            assertThat(read(console, "api/calls?since=0").path("calls")).anySatisfy(call -> {
+            // The console reads while the driver runs: wait for the event, which the driver fires after SetVariable.
+            eventually(PATIENCE, () -> assertThat(read(console, "api/calls?since=0").path("calls")).anySatisfy(call -> {
                 assertThat(call.path("function").asText()).isEqualTo("FireEvent");
                 assertThat(call.path("args").path(0).asText()).isEqualTo("Powered On");
-            });
+            }));
+            assertThat(read(console, "api/driver").path("variables").path("POWER_STATE").asText()).isEqualTo("1");
 
             send(console, "POST", "api/commands", "{\"command\": \"SET_INPUT\", \"params\": {\"INPUT\": \"HDMI3\"}}");
             assertThat(projector.nextRequest()).isEqualTo("INPUT HDMI3");
