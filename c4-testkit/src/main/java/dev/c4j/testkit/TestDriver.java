@@ -92,12 +92,37 @@ public final class TestDriver implements AutoCloseable {
         return output.messages();
     }
 
-    /** Fails if the runtime reported any message (a Lua error, or a warning) about the driver. */
+    /** The runtime messages that are errors: Lua errors with their tracebacks, internal errors. */
+    public List<String> errors() {
+        return output.messages().stream().filter(m -> !isWarning(m)).toList();
+    }
+
+    /**
+     * The runtime messages that are warnings ({@code "warning: ..."}): advice the controller would give too, such as a
+     * Director call during {@code OnDriverInit} or a property driver.xml does not declare.
+     */
+    public List<String> warnings() {
+        return output.messages().stream().filter(TestDriver::isWarning).toList();
+    }
+
+    private static boolean isWarning(String message) {
+        return message.startsWith("warning: ");
+    }
+
+    /** Fails if the runtime reported an error (a Lua error, an internal error) about the driver; warnings pass. */
     public void assertNoErrors() {
-        List<String> messages = output.messages();
+        assertNone("error", errors());
+    }
+
+    /** Fails if the runtime reported a warning about the driver. */
+    public void assertNoWarnings() {
+        assertNone("warning", warnings());
+    }
+
+    private void assertNone(String kind, List<String> messages) {
         if (!messages.isEmpty()) {
             throw new AssertionError("driver " + driver.name() + " on " + engine() + " reported " + messages.size()
-                    + " message(s):\n" + String.join("\n", messages));
+                    + " " + kind + "(s):\n" + String.join("\n", messages) + output.describe());
         }
     }
 
