@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -32,9 +35,12 @@ import org.objectweb.asm.Opcodes;
  * (so {@code 0/0} prints {@code -nan} on x86-64 as C Lua does there). Everything else stays byte-for-byte LuaJ's.
  */
 public final class LuaJPatcher {
-    private static final String NUMBERS = "dev/c4j/engine/luaj/compat/LuaNumbers";
-    private static final String LUA_DOUBLE = "org/luaj/vm2/LuaDouble";
-    private static final String LUA_STRING = "org/luaj/vm2/LuaString";
+    private static final String COMPAT = "dev/c4j/engine/luaj/compat/";
+    private static final String NUMBERS = COMPAT + "LuaNumbers";
+    private static final String VM = "org/luaj/vm2/";
+    private static final String LUA_DOUBLE = VM + "LuaDouble";
+    private static final String LUA_STRING = VM + "LuaString";
+    private static final String TOJSTRING = "tojstring()Ljava/lang/String;";
 
     private LuaJPatcher() {
     }
@@ -55,58 +61,85 @@ public final class LuaJPatcher {
     /** The patched class files by internal name; fails if LuaJ no longer has what we patch. */
     static Map<String, byte[]> patchAll() throws IOException {
         Map<String, byte[]> classes = new TreeMap<>();
-        classes.put(LUA_DOUBLE, patch(LUA_DOUBLE, Map.of(
-                "tojstring()Ljava/lang/String;", LuaJPatcher::doubleToString)));
-        classes.put(LUA_STRING, patch(LUA_STRING, Map.of(
-                "scannumber()D", mv -> scanNumber(mv, false),
-                "scannumber(I)D", mv -> scanNumber(mv, true))));
+        classes.put(LUA_DOUBLE, patch(LUA_DOUBLE,
+                replaceBody(TOJSTRING, LuaJPatcher::doubleToString),
+                hardwareNaN()));
+        classes.put(LUA_STRING, patch(LUA_STRING,
+                replaceBody("scannumber()D", mv -> scanNumber(mv, false)),
+                replaceBody("scannumber(I)D", mv -> scanNumber(mv, true))));
         return classes;
     }
 
-    private interface Body {
-        void emit(MethodVisitor mv);
+    // ---- the machinery ------------------------------------------------------------------------------------------
+
+    /**
+     * One change to one method (or to every method of the class, when {@code method} is null), and how many times
+     * it must apply to LuaJ 3.0.1: any other count means a LuaJ we do not know, and the build fails.
+     */
+    private abstract static class Change {
+        final String description;
+        final String method; // name + descriptor
+        final int expected;
+        int applied;
+
+        Change(String description, String method, int expected) {
+            this.description = description;
+            this.method = method;
+            this.expected = expected;
+        }
+
+        boolean concerns(String nameAndDescriptor) {
+            return method == null || method.equals(nameAndDescriptor);
+        }
+
+        /** The visitor that writes the changed method into {@code target}; null when it wrote it all itself. */
+        abstract MethodVisitor wrap(MethodVisitor target);
     }
 
-    private static byte[] patch(String className, Map<String, Body> replacements) throws IOException {
+    private static byte[] patch(String className, Change... changes) throws IOException {
         ClassReader reader = new ClassReader(readFromLuaJJar(className));
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
-        Map<String, Body> pending = new TreeMap<>(replacements);
-        int[] nanConstants = {0};
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                Body body = pending.remove(name + descriptor);
-                if (body != null) {
-                    mv.visitCode();
-                    body.emit(mv);
-                    mv.visitMaxs(0, 0);
-                    mv.visitEnd();
-                    return null; // drop the original code
-                }
-                if (!className.equals(LUA_DOUBLE)) {
-                    return mv;
-                }
-                return new MethodVisitor(Opcodes.ASM9, mv) {
-                    @Override
-                    public void visitLdcInsn(Object value) {
-                        if (value instanceof Double d && d.isNaN()) {
-                            nanConstants[0]++;
-                            super.visitFieldInsn(Opcodes.GETSTATIC, NUMBERS, "HARDWARE_NAN", "D");
-                        } else {
-                            super.visitLdcInsn(value);
-                        }
+                for (Change change : changes) {
+                    if (mv != null && change.concerns(name + descriptor)) {
+                        mv = change.wrap(mv);
                     }
-                };
+                }
+                return mv;
             }
         }, 0);
-        if (!pending.isEmpty() || (className.equals(LUA_DOUBLE) && nanConstants[0] == 0)) {
-            throw new IllegalStateException("LuaJ's " + className + " is not the 3.0.1 we patch: missing "
-                    + (pending.isEmpty() ? "its NaN constant" : pending.keySet()));
+        List<String> missed = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.applied != change.expected) {
+                missed.add(change.description + ": " + change.applied + " times, not " + change.expected);
+            }
         }
-        return writer.toByteArray();
+        if (!missed.isEmpty()) {
+            throw new IllegalStateException("LuaJ's " + className + " is not the 3.0.1 we patch: " + missed);
+        }
+        return writer.toByteArray(); // class version 47: no stack map frames to compute
     }
+
+    /** The method's code becomes {@code body}; the original code is dropped. */
+    private static Change replaceBody(String method, Consumer<MethodVisitor> body) {
+        return new Change("body of " + method, method, 1) {
+            @Override
+            MethodVisitor wrap(MethodVisitor target) {
+                applied++;
+                target.visitCode();
+                body.accept(target);
+                target.visitMaxs(0, 0);
+                target.visitEnd();
+                return null;
+            }
+        };
+    }
+
+    // ---- numbers ------------------------------------------------------------------------------------------------
 
     /** {@code return LuaNumbers.toString(this.v);} */
     private static void doubleToString(MethodVisitor mv) {
@@ -127,6 +160,26 @@ public final class LuaJPatcher {
         }
         mv.visitMethodInsn(Opcodes.INVOKESTATIC, NUMBERS, "parse", withBase ? "([BIII)D" : "([BII)D", false);
         mv.visitInsn(Opcodes.DRETURN);
+    }
+
+    /** Every NaN constant → {@code LuaNumbers.HARDWARE_NAN}. */
+    private static Change hardwareNaN() {
+        return new Change("NaN constants", null, 3) {
+            @Override
+            MethodVisitor wrap(MethodVisitor target) {
+                return new MethodVisitor(Opcodes.ASM9, target) {
+                    @Override
+                    public void visitLdcInsn(Object value) {
+                        if (value instanceof Double d && d.isNaN()) {
+                            applied++;
+                            super.visitFieldInsn(Opcodes.GETSTATIC, NUMBERS, "HARDWARE_NAN", "D");
+                        } else {
+                            super.visitLdcInsn(value);
+                        }
+                    }
+                };
+            }
+        };
     }
 
     /**
