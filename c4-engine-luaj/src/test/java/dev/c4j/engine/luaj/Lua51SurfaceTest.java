@@ -142,7 +142,7 @@ class Lua51SurfaceTest {
                     "false\tz",
                     "true\t7",
                     "false\tdrv:7: caller is wrong",
-                    "false\tdrv:9: attempt to index ? (a nil value)",
+                    "false\tdrv:9: attempt to index local 't' (a nil value)",
                     "false\tnil",
                     "false\thandled: drv:11: w",
                     "false\ttable",

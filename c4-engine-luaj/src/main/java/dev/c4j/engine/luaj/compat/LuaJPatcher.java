@@ -18,29 +18,40 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Build step (run by Maven in {@code process-classes}, needs ASM at build time only): rewrites the few methods of
- * LuaJ 3.0.1 through which every number becomes text or text becomes a number, so that they call
- * {@link LuaNumbers}, and writes the patched classes into this module's output directory.
+ * Build step (run by Maven in {@code process-classes}, needs ASM at build time only): rewrites the few places of
+ * LuaJ 3.0.1 where it parts from C Lua 5.1 in ways a driver sees, and writes the patched classes into this
+ * module's output directory.
  *
- * <p>Why bytecode: LuaJ turns numbers into text inside {@code LuaDouble.tojstring()}, which {@code tostring},
- * {@code ..}, {@code table.concat} and every library reach through {@code strvalue()/checkstring()}; and it reads
- * numbers in {@code LuaString.scannumber}, which {@code tonumber}, arithmetic on strings and every
- * {@code checknumber} use. Neither can be replaced at run time ({@code LuaDouble} instances come from a static
- * factory), so the module ships patched copies of the two classes. They take effect because the module's classes
- * come before {@code luaj-jse} on the class path (Surefire puts {@code target/classes} first; consumers list this
- * module before its dependency), and {@link Lua51Compat#install} fails loudly when they do not.
+ * <p>Why bytecode: none of these places can be replaced at run time. LuaJ turns numbers into text inside
+ * {@code LuaDouble.tojstring()} and reads them in {@code LuaString.scannumber} ({@code LuaDouble} instances come
+ * from a static factory); runtime errors get their message where the value operations raise them,
+ * without knowing the instruction or its variables, and only the interpreter loop ({@code LuaClosure.execute})
+ * knows both. Patching a handful of methods keeps everything else byte-for-byte LuaJ's (a fork would carry all of
+ * LuaJ), and costs nothing on the paths that do not raise. The patched classes take effect because the module's
+ * classes come before {@code luaj-jse} on the class path (Surefire puts {@code target/classes} first; consumers
+ * list this module before its dependency), and {@link Lua51Compat#install} fails loudly when they do not.
  *
- * <p>Patched: {@code LuaDouble.tojstring()} → {@link LuaNumbers#toString(double)}; {@code LuaString.scannumber()}
- * and {@code scannumber(int)} → {@link LuaNumbers#parse}; LuaDouble's NaN constant → {@link LuaNumbers#HARDWARE_NAN}
- * (so {@code 0/0} prints {@code -nan} on x86-64 as C Lua does there). Everything else stays byte-for-byte LuaJ's.
+ * <p>Patched:
+ * <ul>
+ *   <li>{@code LuaDouble.tojstring()} → {@link LuaNumbers#toString(double)}; LuaDouble's NaN constant →
+ *       {@link LuaNumbers#HARDWARE_NAN} (so {@code 0/0} prints {@code -nan} on x86-64 as C Lua does there);
+ *       {@code LuaString.scannumber()} and {@code scannumber(int)} → {@link LuaNumbers#parse};</li>
+ *   <li>{@code LuaClosure.execute}: the error handlers call {@link LuaClosureHooks#raised} (5.1's runtime error
+ *       messages), and {@code return f(...)} goes through {@link LuaClosureHooks#tailCall};</li>
+ * </ul>
  */
 public final class LuaJPatcher {
     private static final String COMPAT = "dev/c4j/engine/luaj/compat/";
     private static final String NUMBERS = COMPAT + "LuaNumbers";
+    private static final String HOOKS = COMPAT + "LuaClosureHooks";
     private static final String VM = "org/luaj/vm2/";
+    private static final String LUA_VALUE = VM + "LuaValue";
     private static final String LUA_DOUBLE = VM + "LuaDouble";
     private static final String LUA_STRING = VM + "LuaString";
+    private static final String LUA_CLOSURE = VM + "LuaClosure";
+    private static final String TAILCALL_VARARGS = VM + "TailcallVarargs";
     private static final String TOJSTRING = "tojstring()Ljava/lang/String;";
+    private static final String EXECUTE = "execute([L" + LUA_VALUE + ";L" + VM + "Varargs;)L" + VM + "Varargs;";
 
     private LuaJPatcher() {
     }
@@ -67,6 +78,9 @@ public final class LuaJPatcher {
         classes.put(LUA_STRING, patch(LUA_STRING,
                 replaceBody("scannumber()D", mv -> scanNumber(mv, false)),
                 replaceBody("scannumber(I)D", mv -> scanNumber(mv, true))));
+        classes.put(LUA_CLOSURE, patch(LUA_CLOSURE,
+                errorHooks(),
+                tailCalls()));
         return classes;
     }
 
@@ -175,6 +189,85 @@ public final class LuaJPatcher {
                             super.visitFieldInsn(Opcodes.GETSTATIC, NUMBERS, "HARDWARE_NAN", "D");
                         } else {
                             super.visitLdcInsn(value);
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    // ---- the interpreter loop -----------------------------------------------------------------------------------
+
+    /**
+     * In both error handlers of {@code execute}, {@code processErrorHooks(e, p, pc); throw e;} becomes
+     * {@code throw LuaClosureHooks.raised(this, e, p, pc, stack);} (the register array is execute's first
+     * parameter; the original {@code throw e} after it is no longer reached).
+     */
+    private static Change errorHooks() {
+        return new Change("processErrorHooks calls in execute", EXECUTE, 2) {
+            @Override
+            MethodVisitor wrap(MethodVisitor target) {
+                return new MethodVisitor(Opcodes.ASM9, target) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                                boolean isInterface) {
+                        if (opcode == Opcodes.INVOKESPECIAL && owner.equals(LUA_CLOSURE)
+                                && name.equals("processErrorHooks")) {
+                            applied++;
+                            super.visitVarInsn(Opcodes.ALOAD, 1);
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "raised", "(L" + LUA_CLOSURE
+                                    + ";L" + VM + "LuaError;L" + VM + "Prototype;I[L" + LUA_VALUE + ";)L" + VM
+                                    + "LuaError;", false);
+                            super.visitInsn(Opcodes.ATHROW);
+                        } else {
+                            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * In {@code execute}, {@code new TailcallVarargs(f, args)} becomes {@code LuaClosureHooks.tailCall(f, args)}:
+     * the {@code new} and its {@code dup} are dropped and the constructor call becomes the static call, which
+     * takes the same arguments and leaves the result where the new object was.
+     */
+    private static Change tailCalls() {
+        return new Change("new TailcallVarargs in execute", EXECUTE, 5) {
+            @Override
+            MethodVisitor wrap(MethodVisitor target) {
+                return new MethodVisitor(Opcodes.ASM9, target) {
+                    private boolean droppingDup;
+
+                    @Override
+                    public void visitTypeInsn(int opcode, String type) {
+                        if (opcode == Opcodes.NEW && type.equals(TAILCALL_VARARGS)) {
+                            droppingDup = true;
+                        } else {
+                            super.visitTypeInsn(opcode, type);
+                        }
+                    }
+
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (droppingDup && opcode == Opcodes.DUP) {
+                            droppingDup = false;
+                        } else {
+                            super.visitInsn(opcode);
+                        }
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                                boolean isInterface) {
+                        if (opcode == Opcodes.INVOKESPECIAL && owner.equals(TAILCALL_VARARGS)
+                                && descriptor.equals("(L" + LUA_VALUE + ";L" + VM + "Varargs;)V")) {
+                            applied++;
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "tailCall", "(L" + LUA_VALUE
+                                    + ";L" + VM + "Varargs;)L" + VM + "Varargs;", false);
+                        } else {
+                            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                         }
                     }
                 };
