@@ -84,6 +84,41 @@ class RuntimeErrorMessagesTest {
     }
 
     @Test
+    void multiLineExpressionsReportTheLinesLua51Reports() {
+        try (TestDriver d = TestDriver.start("""
+                local t = {}
+                print(select(2, pcall(function()
+                  local x = t.a
+                    + 1
+                end)))
+                print(select(2, pcall(function()
+                  local s = 'a' ..
+                    t.a
+                end)))
+                print(select(2, pcall(function()
+                  Missing(1,
+                    2)
+                end)))
+                print(select(2, pcall(function()
+                  local v = t
+                    :Method(1)
+                end)))
+                print(select(2, pcall(function()
+                  print(1, {
+                    a = t.a.b,
+                  })
+                end)))
+                """)) {
+            assertThat(d.lines()).containsExactly(
+                    "drv:4: attempt to perform arithmetic on field 'a' (a nil value)",
+                    "drv:8: attempt to concatenate field 'a' (a nil value)",
+                    "drv:11: attempt to call global 'Missing' (a nil value)",
+                    "drv:16: attempt to call method 'Method' (a nil value)",
+                    "drv:20: attempt to index field 'a' (a nil value)");
+        }
+    }
+
+    @Test
     void aTailCallToAnythingButALuaFunctionHappensInTheReturningFunction() {
         try (TestDriver d = TestDriver.start("""
                 local function missing() return Missing(1) end

@@ -24,9 +24,9 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Why bytecode: none of these places can be replaced at run time. LuaJ turns numbers into text inside
  * {@code LuaDouble.tojstring()} and reads them in {@code LuaString.scannumber} ({@code LuaDouble} instances come
- * from a static factory); runtime errors get their message where the value operations raise them,
- * without knowing the instruction or its variables, and only the interpreter loop ({@code LuaClosure.execute})
- * knows both. Patching a handful of methods keeps everything else byte-for-byte LuaJ's (a fork would carry all of
+ * from a static factory); runtime errors get their message where the value operations raise them, without knowing the instruction or its variables, and
+ * only the interpreter loop ({@code LuaClosure.execute}) knows both; the line of an instruction is chosen by the
+ * compiler. Patching a handful of methods keeps everything else byte-for-byte LuaJ's (a fork would carry all of
  * LuaJ), and costs nothing on the paths that do not raise. The patched classes take effect because the module's
  * classes come before {@code luaj-jse} on the class path (Surefire puts {@code target/classes} first; consumers
  * list this module before its dependency), and {@link Lua51Compat#install} fails loudly when they do not.
@@ -38,6 +38,10 @@ import org.objectweb.asm.Opcodes;
  *       {@code LuaString.scannumber()} and {@code scannumber(int)} → {@link LuaNumbers#parse};</li>
  *   <li>{@code LuaClosure.execute}: the error handlers call {@link LuaClosureHooks#raised} (5.1's runtime error
  *       messages), and {@code return f(...)} goes through {@link LuaClosureHooks#tailCall};</li>
+ *   <li>the compiler ({@code LexState}): an arithmetic or concatenation instruction gets the line of its last
+ *       operand and a call the line of its {@code (}, as in 5.1, where LuaJ's 5.2 compiler gives the operator's
+ *       line and the line where the called expression starts: an error in a multi-line expression is reported on
+ *       the line 5.1 and LuaJIT report.</li>
  * </ul>
  */
 public final class LuaJPatcher {
@@ -50,6 +54,8 @@ public final class LuaJPatcher {
     private static final String LUA_STRING = VM + "LuaString";
     private static final String LUA_CLOSURE = VM + "LuaClosure";
     private static final String TAILCALL_VARARGS = VM + "TailcallVarargs";
+    private static final String LEX_STATE = VM + "compiler/LexState";
+    private static final String FUNC_STATE = VM + "compiler/FuncState";
     private static final String TOJSTRING = "tojstring()Ljava/lang/String;";
     private static final String EXECUTE = "execute([L" + LUA_VALUE + ";L" + VM + "Varargs;)L" + VM + "Varargs;";
 
@@ -81,6 +87,9 @@ public final class LuaJPatcher {
         classes.put(LUA_CLOSURE, patch(LUA_CLOSURE,
                 errorHooks(),
                 tailCalls()));
+        classes.put(LEX_STATE, patch(LEX_STATE,
+                operatorLines(),
+                callLines()));
         return classes;
     }
 
@@ -269,6 +278,58 @@ public final class LuaJPatcher {
                         } else {
                             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                         }
+                    }
+                };
+            }
+        };
+    }
+
+    // ---- the compiler's lines -----------------------------------------------------------------------------------
+
+    /**
+     * In {@code LexState.subexpr}, the line handed to {@code FuncState.prefix} and {@code posfix} (the
+     * operator's, which they give the instruction) becomes {@code lastline}, the line of the operand's last token:
+     * 5.1 codes the instruction there ({@code luaK_code} with {@code ls->lastline}).
+     */
+    private static Change operatorLines() {
+        return new Change("prefix and posfix calls in subexpr",
+                "subexpr(L" + LEX_STATE + "$expdesc;I)I", 2) {
+            @Override
+            MethodVisitor wrap(MethodVisitor target) {
+                return new MethodVisitor(Opcodes.ASM9, target) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                                                boolean isInterface) {
+                        if (owner.equals(FUNC_STATE) && (name.equals("prefix") || name.equals("posfix"))) {
+                            applied++;
+                            super.visitInsn(Opcodes.POP); // the operator's line, the last argument
+                            super.visitVarInsn(Opcodes.ALOAD, 0);
+                            super.visitFieldInsn(Opcodes.GETFIELD, LEX_STATE, "lastline", "I");
+                        }
+                        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * {@code LexState.funcargs(f, line)} starts with {@code line = linenumber}: the call instruction gets the line
+     * of the token that opens the arguments, as 5.1's {@code funcargs} does, not the line where the called
+     * expression began ({@code obj\n:Method()}).
+     */
+    private static Change callLines() {
+        return new Change("the line of funcargs", "funcargs(L" + LEX_STATE + "$expdesc;I)V", 1) {
+            @Override
+            MethodVisitor wrap(MethodVisitor target) {
+                return new MethodVisitor(Opcodes.ASM9, target) {
+                    @Override
+                    public void visitCode() {
+                        super.visitCode();
+                        applied++;
+                        super.visitVarInsn(Opcodes.ALOAD, 0);
+                        super.visitFieldInsn(Opcodes.GETFIELD, LEX_STATE, "linenumber", "I");
+                        super.visitVarInsn(Opcodes.ISTORE, 2);
                     }
                 };
             }

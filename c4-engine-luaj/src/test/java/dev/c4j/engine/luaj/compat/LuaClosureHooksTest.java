@@ -30,11 +30,11 @@ class LuaClosureHooksTest {
     }
 
     @Test
-    void anErrorOfAnInstructionGetsTheMessageOfLua51() {
+    void anErrorOfAnInstructionGetsTheMessageOfLua51AndItsLine() {
         Globals g = LuaJRunner.globals(new ByteArrayOutputStream());
-        LuaValue chunk = g.load("local t = {}\nreturn t.a + 1", "=test");
+        LuaValue chunk = g.load("local t = {}\nlocal x = t.a\n  + 1\nreturn x", "=test");
         LuaError error = catchThrowableOfType(LuaError.class, chunk::call);
-        assertThat(error.getMessage()).startsWith("=test:2 attempt to perform arithmetic on field 'a' (a nil value)");
+        assertThat(error.getMessage()).startsWith("=test:3 attempt to perform arithmetic on field 'a' (a nil value)");
     }
 
     @Test

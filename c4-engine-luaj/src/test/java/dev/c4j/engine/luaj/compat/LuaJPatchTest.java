@@ -11,6 +11,7 @@ import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaDouble;
 import org.luaj.vm2.LuaString;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.compiler.LexState;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -21,7 +22,7 @@ class LuaJPatchTest {
 
     @Test
     void patchedLuaJClassesShadowTheJar() {
-        for (Class<?> patched : List.of(LuaDouble.class, LuaString.class, LuaClosure.class)) {
+        for (Class<?> patched : List.of(LuaDouble.class, LuaString.class, LuaClosure.class, LexState.class)) {
             assertThat(patched.getProtectionDomain().getCodeSource().getLocation().toString())
                     .as("%s must come from this module's classes, not from luaj-jse", patched.getName())
                     .doesNotContain("luaj-jse");
@@ -60,7 +61,7 @@ class LuaJPatchTest {
     void patcherRewritesTheMethodsItPromisesAndFailsOnAnythingElse() throws Exception {
         Map<String, byte[]> patched = LuaJPatcher.patchAll();
         assertThat(patched).containsOnlyKeys("org/luaj/vm2/LuaDouble", "org/luaj/vm2/LuaString",
-                "org/luaj/vm2/LuaClosure");
+                "org/luaj/vm2/LuaClosure", "org/luaj/vm2/compiler/LexState");
         assertThat(uses(patched.get("org/luaj/vm2/LuaDouble"), "LuaNumbers"))
                 .containsExactlyInAnyOrder("tojstring -> toString", "<clinit> -> HARDWARE_NAN",
                         "ddiv_d -> HARDWARE_NAN", "dmod_d -> HARDWARE_NAN");
@@ -70,6 +71,8 @@ class LuaJPatchTest {
         assertThat(uses(closure, "LuaClosureHooks")).containsExactlyInAnyOrder(
                 "execute -> raised", "execute -> raised", "execute -> tailCall", "execute -> tailCall",
                 "execute -> tailCall", "execute -> tailCall", "execute -> tailCall");
+        assertThat(uses(patched.get("org/luaj/vm2/compiler/LexState"), "LexState"))
+                .contains("subexpr -> lastline", "funcargs -> linenumber");
     }
 
     /** "method -> member" for each use, in the class's methods, of a field or method of the class named {@code owner}. */
