@@ -17,7 +17,7 @@ import org.luaj.vm2.Varargs;
  */
 public final class LuaClosureHooks {
 
-    /** LuaClosure's private {@code processErrorHooks(LuaError, Prototype, int)}: position, traceback, xpcall handler. */
+    /** LuaClosure's private {@code processErrorHooks(LuaError, Prototype, int)}: position, traceback, handler. */
     private static final MethodHandle PROCESS_ERROR_HOOKS;
 
     static {

@@ -40,7 +40,7 @@ final class VariableNames {
     private VariableNames() {
     }
 
-    /** {@code "local 't'"}, {@code "global 'Foo'"}, ... for register {@code reg} at instruction {@code pc}; null if nameless. */
+    /** {@code "local 't'"}, {@code "global 'Foo'"}, ... for register {@code reg} at instruction {@code pc}, or null. */
     static String ofRegister(Prototype p, int pc, int reg) {
         LuaString local = p.getlocalname(reg + 1, pc);
         if (local != null) {
