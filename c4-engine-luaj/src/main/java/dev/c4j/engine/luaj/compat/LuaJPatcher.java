@@ -24,7 +24,8 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Why bytecode: none of these places can be replaced at run time. LuaJ turns numbers into text inside
  * {@code LuaDouble.tojstring()} and reads them in {@code LuaString.scannumber} ({@code LuaDouble} instances come
- * from a static factory); runtime errors get their message where the value operations raise them, without knowing the instruction or its variables, and
+ * from a static factory); tables and functions get their text in their own {@code tojstring()}; runtime errors
+ * get their message where the value operations raise them, without knowing the instruction or its variables, and
  * only the interpreter loop ({@code LuaClosure.execute}) knows both; the line of an instruction is chosen by the
  * compiler. Patching a handful of methods keeps everything else byte-for-byte LuaJ's (a fork would carry all of
  * LuaJ), and costs nothing on the paths that do not raise. The patched classes take effect because the module's
@@ -36,6 +37,8 @@ import org.objectweb.asm.Opcodes;
  *   <li>{@code LuaDouble.tojstring()} → {@link LuaNumbers#toString(double)}; LuaDouble's NaN constant →
  *       {@link LuaNumbers#HARDWARE_NAN} (so {@code 0/0} prints {@code -nan} on x86-64 as C Lua does there);
  *       {@code LuaString.scannumber()} and {@code scannumber(int)} → {@link LuaNumbers#parse};</li>
+ *   <li>{@code tojstring()} of LuaValue (tables, threads), LuaFunction, LibFunction, LuaClosure and LuaUserdata →
+ *       {@link ObjectAddresses#tostring} ({@code "function: 0x0000002a"});</li>
  *   <li>{@code LuaClosure.execute}: the error handlers call {@link LuaClosureHooks#raised} (5.1's runtime error
  *       messages), and {@code return f(...)} goes through {@link LuaClosureHooks#tailCall};</li>
  *   <li>the compiler ({@code LexState}): an arithmetic or concatenation instruction gets the line of its last
@@ -47,6 +50,7 @@ import org.objectweb.asm.Opcodes;
 public final class LuaJPatcher {
     private static final String COMPAT = "dev/c4j/engine/luaj/compat/";
     private static final String NUMBERS = COMPAT + "LuaNumbers";
+    private static final String ADDRESSES = COMPAT + "ObjectAddresses";
     private static final String HOOKS = COMPAT + "LuaClosureHooks";
     private static final String VM = "org/luaj/vm2/";
     private static final String LUA_VALUE = VM + "LuaValue";
@@ -84,7 +88,11 @@ public final class LuaJPatcher {
         classes.put(LUA_STRING, patch(LUA_STRING,
                 replaceBody("scannumber()D", mv -> scanNumber(mv, false)),
                 replaceBody("scannumber(I)D", mv -> scanNumber(mv, true))));
+        for (String className : List.of(LUA_VALUE, VM + "LuaFunction", VM + "lib/LibFunction", VM + "LuaUserdata")) {
+            classes.put(className, patch(className, replaceBody(TOJSTRING, LuaJPatcher::objectToString)));
+        }
         classes.put(LUA_CLOSURE, patch(LUA_CLOSURE,
+                replaceBody(TOJSTRING, LuaJPatcher::objectToString),
                 errorHooks(),
                 tailCalls()));
         classes.put(LEX_STATE, patch(LEX_STATE,
@@ -203,6 +211,16 @@ public final class LuaJPatcher {
                 };
             }
         };
+    }
+
+    // ---- tostring -----------------------------------------------------------------------------------------------
+
+    /** {@code return ObjectAddresses.tostring(this);} */
+    private static void objectToString(MethodVisitor mv) {
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, ADDRESSES, "tostring", "(L" + LUA_VALUE + ";)Ljava/lang/String;",
+                false);
+        mv.visitInsn(Opcodes.ARETURN);
     }
 
     // ---- the interpreter loop -----------------------------------------------------------------------------------
