@@ -46,13 +46,22 @@ public final class LuaClosureHooks {
         if (cause != null && !(cause instanceof LuaError)) {
             lua51 = new EngineFailure(cause);
         } else {
-            String message = RuntimeErrors.messageFor(closure, pc, stack);
+            String message = lua51Message(closure, pc, stack);
             if (message != null) {
                 lua51 = new LuaError(message);
             }
         }
         PROCESS_ERROR_HOOKS.invokeExact(closure, lua51, p, pc);
         return lua51;
+    }
+
+    /** Naming is best effort: should it fail on code it does not expect, the error LuaJ raised stands. */
+    private static String lua51Message(LuaClosure closure, int pc, LuaValue[] stack) {
+        try {
+            return RuntimeErrors.messageFor(closure, pc, stack);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
