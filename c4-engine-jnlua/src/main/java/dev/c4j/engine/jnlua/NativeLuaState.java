@@ -1,7 +1,9 @@
 package dev.c4j.engine.jnlua;
 
+import dev.c4j.api.ByteString;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.Endpoint;
+import dev.c4j.api.OpaqueValue;
 import dev.c4j.lua.spi.Collectable;
 import dev.c4j.lua.spi.LuaException;
 import dev.c4j.lua.spi.LuaFunction;
@@ -13,6 +15,7 @@ import dev.c4j.lua.spi.LuaSyntaxException;
 import dev.c4j.lua.spi.LuaType;
 import dev.c4j.lua.spi.LuaValueRef;
 import dev.c4j.lua.spi.ObjectType;
+import dev.c4j.lua.spi.TableRules;
 import party.iroiro.luajava.JFunction;
 import party.iroiro.luajava.Lua;
 import party.iroiro.luajava.LuaNatives;
@@ -74,6 +77,7 @@ final class NativeLuaState implements LuaState {
 
     // Registry references to the runtime's tables and helpers.
     private final int objectsRef;
+    private final int globalsRef;
     private final int pinnedRef;
     private final int onErrorRef;
     private final int dispatchRef;
@@ -120,6 +124,7 @@ final class NativeLuaState implements LuaState {
         C.luaJ_pushfunction(mainL, new CollectRecorder());
         helperCall(mainL, 1, 1);
         objectsRef = field("objects");
+        globalsRef = field("globals");
         pinnedRef = field("pinned");
         onErrorRef = field("onerror");
         dispatchRef = field("dispatch");
@@ -247,6 +252,36 @@ final class NativeLuaState implements LuaState {
         } finally {
             C.lua_settop(L, base);
             leave();
+        }
+    }
+
+    /** Read raw: copying runs no Lua code, not even the globals' {@code __index}. */
+    @Override
+    public Object getGlobal(String name) {
+        checkOpen();
+        long L = activeL();
+        int base = C.lua_gettop(L);
+        try {
+            C.luaJ_rawgeti(L, registry, globalsRef);
+            pushString(L, name);
+            C.luaJ_rawget(L, -2);
+            return NativePlainCopier.copy(this, C, L, -1);
+        } finally {
+            C.lua_settop(L, base);
+        }
+    }
+
+    @Override
+    public Object toValue(LuaValueRef ref) {
+        NativeValueRef nativeRef = own(ref);
+        checkOpen();
+        long L = activeL();
+        int base = C.lua_gettop(L);
+        try {
+            C.luaJ_rawgeti(L, registry, nativeRef.ref());
+            return NativePlainCopier.copy(this, C, L, -1);
+        } finally {
+            C.lua_settop(L, base);
         }
     }
 
@@ -441,14 +476,31 @@ final class NativeLuaState implements LuaState {
      * the read scratch when the shim can make it (no upcall into Java), else LuaJava's view of Lua's string.
      */
     ByteBuffer bytesAt(long L, int index) {
-        int room = readScratch.capacity() - readTop;
-        int length = bytes.copyString(L, index, readScratch, readTop, room);
-        if (length >= 0 && length <= room) {
+        int length = copyToScratch(L, index);
+        if (length >= 0) {
             ByteBuffer copy = readScratch.slice(readTop, length);
             readTop += length;
             return copy;
         }
         return (ByteBuffer) C.luaJ_todirectbuffer(L, index);
+    }
+
+    /** The string at {@code index} as a {@link ByteString} of its own: the read scratch is only borrowed. */
+    ByteString byteStringAt(long L, int index) {
+        int length = copyToScratch(L, index);
+        return ByteString.of(length >= 0
+                ? readScratch.slice(readTop, length)
+                : (ByteBuffer) C.luaJ_todirectbuffer(L, index));
+    }
+
+    /**
+     * Copies the string or number (converted in place) at {@code index} to the free part of the read scratch,
+     * which stays free: its length, or -1 when it does not fit or the bridge cannot read.
+     */
+    private int copyToScratch(long L, int index) {
+        int room = readScratch.capacity() - readTop;
+        int length = bytes.copyString(L, index, readScratch, readTop, room);
+        return length <= room ? length : -1;
     }
 
     /** The object whose userdata is at {@code index}, or null. */
@@ -564,10 +616,15 @@ final class NativeLuaState implements LuaState {
             C.lua_pushnumber(L, number.doubleValue());
         } else if (value instanceof ByteBuffer buffer) {
             pushBuffer(L, buffer);
+        } else if (value instanceof ByteString byteString) {
+            byte[] array = byteString.toByteArray();
+            bytes.push(L, array, 0, array.length);
         } else if (value instanceof NativeValueRef ref) {
             C.luaJ_rawgeti(L, registry, own(ref).ref());
         } else if (value instanceof LuaFunction function) {
             pushFunction(L, function, name);
+        } else if (value instanceof OpaqueValue) {
+            C.lua_pushnil(L);
         } else if (value instanceof Endpoint endpoint) {
             pushEndpoint(L, endpoint);
         } else if (value instanceof List<?> list) {
@@ -671,14 +728,15 @@ final class NativeLuaState implements LuaState {
         C.lua_createtable(L, 0, map.size());
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             Object key = entry.getKey();
-            if (key instanceof Number number && Double.isNaN(number.doubleValue())) {
-                throw new IllegalArgumentException("NaN as a Lua table key");
+            Object value = entry.getValue();
+            if (!TableRules.keepsMapEntry(key, value)) {
+                continue;
             }
             push(L, key, null);
             if (C.lua_type(L, -1) == TNIL) {
-                throw new IllegalArgumentException("nil as a Lua table key");
+                throw new IllegalArgumentException("nil as a Lua table key"); // lua_rawset would raise
             }
-            push(L, entry.getValue(), key instanceof String text ? text : null);
+            push(L, value, key instanceof String text ? text : null);
             C.lua_rawset(L, -3);
         }
     }

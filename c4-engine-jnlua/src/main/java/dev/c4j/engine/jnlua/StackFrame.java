@@ -89,6 +89,11 @@ final class StackFrame implements LuaFrame {
     }
 
     @Override
+    public Object toValue(int index) {
+        return present(index) ? NativePlainCopier.copy(state, C, L, index) : null;
+    }
+
+    @Override
     public LuaValueRef ref(int index) {
         return present(index) ? state.ref(L, index) : state.ref(L, 0);
     }

@@ -45,7 +45,7 @@ local pinned = {}
 local nursery = {}
 local armed = {}  -- every metatable whose __gc calls Java, disarmed before the state closes
 
-local rt = { objects = objects, pinned = pinned }
+local rt = { objects = objects, pinned = pinned, globals = G }
 
 function rt.newtype(name, methods)
   local proto = newproxy(true)

@@ -23,6 +23,11 @@ final class C4Userdata extends LuaUserdata {
         this.label = label;
     }
 
+    /** The peer of {@code value} when it is one of {@code state}'s objects, else null. */
+    static Object peerOf(LuaValue value, LuajState state) {
+        return value instanceof C4Userdata userdata && userdata.state == state ? userdata.m_instance : null;
+    }
+
     LuaValue handler(int slot) {
         return slot < handlers.length ? handlers[slot] : null;
     }

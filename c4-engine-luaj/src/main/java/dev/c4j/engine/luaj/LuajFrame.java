@@ -84,9 +84,12 @@ final class LuajFrame implements LuaFrame {
 
     @Override
     public Object toPeer(int index) {
-        return args.arg(index) instanceof C4Userdata userdata && userdata.state == state
-                ? userdata.m_instance
-                : null;
+        return C4Userdata.peerOf(args.arg(index), state);
+    }
+
+    @Override
+    public Object toValue(int index) {
+        return LuajPlainCopier.copy(args.arg(index), state);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.c4j.engine.luaj;
 
+import dev.c4j.api.ByteString;
 import dev.c4j.api.Endpoint;
+import dev.c4j.api.OpaqueValue;
 import dev.c4j.engine.luaj.compat.Lua51Compat;
 import dev.c4j.lua.spi.Collectable;
 import dev.c4j.lua.spi.LuaException;
@@ -11,6 +13,7 @@ import dev.c4j.lua.spi.LuaState;
 import dev.c4j.lua.spi.LuaSyntaxException;
 import dev.c4j.lua.spi.LuaValueRef;
 import dev.c4j.lua.spi.ObjectType;
+import dev.c4j.lua.spi.TableRules;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaString;
@@ -130,6 +133,16 @@ final class LuajState implements LuaState {
     }
 
     @Override
+    public Object getGlobal(String name) {
+        return LuajPlainCopier.copy(globals.rawget(name), this);
+    }
+
+    @Override
+    public Object toValue(LuaValueRef ref) {
+        return LuajPlainCopier.copy(((LuajValueRef) ref).value(), this);
+    }
+
+    @Override
     public LuaValueRef globalFunction(String name) {
         LuaValue value = globals.get(name);
         return value.isfunction() ? new LuajValueRef(value) : null;
@@ -241,6 +254,12 @@ final class LuajState implements LuaState {
         if (value instanceof LuajValueRef ref) {
             return ref.value();
         }
+        if (value instanceof ByteString bytes) {
+            return LuaString.valueUsing(bytes.toByteArray());
+        }
+        if (value instanceof OpaqueValue) {
+            return LuaValue.NIL;
+        }
         if (value instanceof LuaFunction function) {
             JavaFunction wrapper = new JavaFunction(this, name, function);
             if (function instanceof Collectable collectable) {
@@ -262,11 +281,24 @@ final class LuajState implements LuaState {
             return table;
         }
         if (value instanceof Map<?, ?> map) {
-            LuaTable table = new LuaTable();
-            map.forEach((key, element) -> table.rawset(String.valueOf(key), toLua(element, String.valueOf(key))));
-            return table;
+            return toTable(map);
         }
         throw new IllegalArgumentException("no Lua value for " + value.getClass().getName());
+    }
+
+    /** A fresh table whose keys keep their type (see the SPI package documentation). */
+    private LuaTable toTable(Map<?, ?> map) {
+        LuaTable table = new LuaTable();
+        map.forEach((key, element) -> {
+            if (TableRules.keepsMapEntry(key, element)) {
+                LuaValue luaKey = toLua(key);
+                if (luaKey.isnil()) {
+                    throw new IllegalArgumentException("nil as a Lua table key");
+                }
+                table.rawset(luaKey, toLua(element, key instanceof String text ? text : "?"));
+            }
+        });
+        return table;
     }
 
     /** A function's result: {@link LuaFunction.Results} are several values, anything else one. */
