@@ -31,7 +31,9 @@ final class C4Api {
         ctx.serverType = state.defineType(ServerObject.TYPE, ServerObject.methods());
         ctx.clientType = state.defineType(ClientObject.TYPE, ClientObject.methods());
         ctx.timerType = state.defineType(TimerObject.TYPE, TimerObject.methods());
-        state.setGlobal("C4", c4Table(ctx));
+        Map<String, LuaFunction> c4 = c4Table(ctx);
+        JsonLib.register(ctx, c4);
+        state.setGlobal("C4", c4);
         state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
         runPrelude(ctx);
     }
