@@ -91,6 +91,11 @@ final class Args {
         return bytes;
     }
 
+    /** A string's bytes (numbers converted), copied: for data kept or handed beyond the call. */
+    byte[] checkByteArray(int n) {
+        return copy(checkBytes(n));
+    }
+
     /** A string as text (host names, option names, units): its bytes read as UTF-8. */
     String checkString(int n) {
         return text(checkBytes(n));

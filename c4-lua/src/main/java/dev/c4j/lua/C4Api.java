@@ -33,6 +33,7 @@ final class C4Api {
         ctx.timerType = state.defineType(TimerObject.TYPE, TimerObject.methods());
         Map<String, LuaFunction> c4 = c4Table(ctx);
         JsonLib.register(ctx, c4);
+        EncodingLib.register(c4);
         state.setGlobal("C4", c4);
         state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
         runPrelude(ctx);

@@ -31,7 +31,7 @@ final class JsonLib {
         }));
         c4.put("JsonDecode", Args.failSoftly(frame -> {
             Args args = Args.method(frame, "JsonDecode");
-            byte[] text = Args.copy(args.checkBytes(1));
+            byte[] text = args.checkByteArray(1);
             return JsonCodec.decode(text, args.toBoolean(2) ? sentinel : emptyTable);
         }));
     }
