@@ -34,6 +34,7 @@ final class C4Api {
         Map<String, LuaFunction> c4 = c4Table(ctx);
         JsonLib.register(ctx, c4);
         EncodingLib.register(c4);
+        CryptoLib.register(c4);
         state.setGlobal("C4", c4);
         state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
         runPrelude(ctx);
