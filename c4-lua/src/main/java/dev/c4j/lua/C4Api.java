@@ -16,8 +16,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Installs what a driver sees in a fresh state: the object types, the {@code C4} table, {@code tohex}, and the
- * engine-neutral Lua prelude ({@code print}, {@code hexdump}, {@code bit}, the sandbox belt and braces).
+ * Installs what a driver sees in a fresh state: the object types, the {@code C4} table with its helper families,
+ * {@code c4json}, {@code tohex}, and the engine-neutral Lua prelude ({@code print}, {@code hexdump}, {@code bit},
+ * lpack's {@code string.pack}/{@code string.unpack}, the sandbox belt and braces).
  */
 final class C4Api {
 
@@ -114,7 +115,7 @@ final class C4Api {
             return Hex.dumpLines(data);
         };
         try {
-            state.call(prelude, printLine, hexdumpLines, BitLib.functions());
+            state.call(prelude, printLine, hexdumpLines, BitLib.functions(), Lpack.functions());
         } catch (LuaException e) {
             throw new IllegalStateException("c4j prelude failed: " + e.getMessage(), e);
         } finally {
