@@ -219,6 +219,20 @@ final class DriverContext implements LuaHost {
         }
     }
 
+    /**
+     * Calls {@code function} on a later loop turn, through {@link #call} (a Lua error is reported with its
+     * traceback), then lets it go: {@code C4:CallAsync}.
+     */
+    void callLater(LuaValueRef function) {
+        environment.loop().execute(() -> {
+            try {
+                call(function);
+            } finally {
+                function.release();
+            }
+        });
+    }
+
     /** Calls the global function {@code name} if the driver defines one (entry points, {@code OnTimerExpired}). */
     void callGlobal(String globalName, Object... args) {
         if (closed) {
