@@ -38,6 +38,7 @@ final class C4Api {
         CryptoLib.register(c4);
         XmlLib.register(c4);
         SmallHelpers.register(ctx, c4);
+        FileLib.register(ctx, c4);
         state.setGlobal("C4", c4);
         state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
         runPrelude(ctx);

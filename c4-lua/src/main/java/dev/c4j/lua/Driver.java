@@ -56,13 +56,24 @@ public final class Driver implements AutoCloseable {
      */
     public static Driver create(String name, byte[] source, String chunkName, Map<String, String> properties,
                                 LuaEngine engine, DriverEnvironment environment, DriverOutput output) {
+        return create(name, source, chunkName, properties, DriverFiles.temporary(), engine, environment, output);
+    }
+
+    /**
+     * {@link #create(String, byte[], String, Map, LuaEngine, DriverEnvironment, DriverOutput)} with the driver's
+     * files: its sandbox directory and its package, for {@code C4:File*} (host spec 7.5).
+     */
+    public static Driver create(String name, byte[] source, String chunkName, Map<String, String> properties,
+                                DriverFiles files, LuaEngine engine, DriverEnvironment environment,
+                                DriverOutput output) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(files, "files");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(chunkName, "chunkName");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(output, "output");
-        return new Driver(new DriverContext(name, environment, output), source.clone(), chunkName,
+        return new Driver(new DriverContext(name, environment, output, files), source.clone(), chunkName,
                 Map.copyOf(properties), engine);
     }
 

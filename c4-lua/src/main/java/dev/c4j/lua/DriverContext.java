@@ -34,6 +34,8 @@ final class DriverContext implements LuaHost {
     /** {@code C4:DebugLog} / {@code C4:ErrorLog} go here. */
     final Logger log;
     final LegacyTimers legacyTimers = new LegacyTimers(this);
+    /** The driver's files: {@code C4:File*}. */
+    final FileSandbox files;
 
     ObjectType serverType;
     ObjectType clientType;
@@ -47,11 +49,12 @@ final class DriverContext implements LuaHost {
     private boolean inDriverInit;
     private final Set<String> initTimeWarnings = new HashSet<>();
 
-    DriverContext(String name, DriverEnvironment environment, DriverOutput output) {
+    DriverContext(String name, DriverEnvironment environment, DriverOutput output, DriverFiles driverFiles) {
         this.name = name;
         this.environment = environment;
         this.output = output;
         this.log = LoggerFactory.getLogger("c4j.driver." + name);
+        this.files = new FileSandbox(driverFiles, this::warn);
     }
 
     LuaState state() {
@@ -102,6 +105,7 @@ final class DriverContext implements LuaHost {
         legacyTimers.forgetAll();
         environment.timers().cancelAll();
         environment.network().abandonAll();
+        files.close();
         touched.clear();
         closeState();
     }
@@ -260,6 +264,11 @@ final class DriverContext implements LuaHost {
             output.message(name, "warning: " + api + " called during OnDriverInit;"
                     + " DriverWorks advises to wait for OnDriverLateInit");
         }
+    }
+
+    /** A warning about the driver, among its runtime messages. */
+    void warn(String text) {
+        output.message(name, text);
     }
 
     // ---- LuaHost -------------------------------------------------------------------------------------------------
