@@ -1,7 +1,9 @@
 -- JSON (host spec 7.1): C4:JsonEncode, C4:JsonDecode, c4json.null. Tables print with sorted keys.
 local function show(v)
   if type(v) ~= "table" then
-    return v == c4json.null and "c4json.null" or type(v) == "string" and string.format("%q", v) or tostring(v)
+    -- %q writes a newline as a backslash and a newline: shown as \n, so that one print is one line
+    return v == c4json.null and "c4json.null" or type(v) == "string" and (string.format("%q", v):gsub("\\\n", "\\n"))
+      or tostring(v)
   end
   local keys = {}
   for k in pairs(v) do keys[#keys + 1] = k end
@@ -17,7 +19,10 @@ local function show(v)
 end
 
 local function encode(label, ...)
-  print(label, C4:JsonEncode(...))
+  local text, err = C4:JsonEncode(...)
+  for line in ((text or "nil") .. "\n"):gmatch("(.-)\n") do -- formatted text: one print per line
+    print(label, line, err)
+  end
 end
 
 local function decode(label, ...)
