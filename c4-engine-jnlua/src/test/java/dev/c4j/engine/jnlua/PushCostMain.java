@@ -5,6 +5,7 @@ import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaHost;
 import dev.c4j.lua.spi.LuaObject;
 import dev.c4j.lua.spi.LuaState;
+import dev.c4j.lua.spi.contract.TestLoop;
 import party.iroiro.luajava.Lua;
 import party.iroiro.luajava.LuaNatives;
 

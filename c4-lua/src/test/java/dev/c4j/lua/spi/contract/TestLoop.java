@@ -1,4 +1,4 @@
-package dev.c4j.engine.jnlua;
+package dev.c4j.lua.spi.contract;
 
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverLoop;
@@ -10,12 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** A driver loop for tests: one thread; io work runs at once on it; drain has nothing to do. */
-final class TestLoop implements DriverLoop, AutoCloseable {
+public final class TestLoop implements DriverLoop, AutoCloseable {
     private final String name;
     private final ExecutorService executor;
     private volatile Thread thread;
 
-    TestLoop(String name) {
+    public TestLoop(String name) {
         this.name = name;
         this.executor = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "loop-" + name);
@@ -59,7 +59,7 @@ final class TestLoop implements DriverLoop, AutoCloseable {
     }
 
     /** Runs {@code task} on the loop and waits; rethrows what it threw. */
-    <T> T call(Callable<T> task) throws Exception {
+    public <T> T call(Callable<T> task) throws Exception {
         try {
             return executor.submit(task).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -71,7 +71,7 @@ final class TestLoop implements DriverLoop, AutoCloseable {
     }
 
     /** Waits until every task posted so far has run. */
-    void sync() throws Exception {
+    public void sync() throws Exception {
         call(() -> null);
     }
 
