@@ -109,7 +109,10 @@ final class JsonCodec {
             this.options = options;
         }
 
-        /** A string, number or boolean at top level is wrapped with its type name: {@code {":string:":"Bar"}}. */
+        /**
+         * A string, number or boolean at top level is wrapped with its type name: {@code {":string:":"Bar"}}.
+         * [CHOICE] {@code symmetric} marks no more than that: a nested primitive decodes to itself unmarked.
+         */
         void writeTop(Object value) throws IOException {
             String marker = value instanceof ByteString ? STRING_MARKER
                     : value instanceof Double ? NUMBER_MARKER
@@ -158,6 +161,10 @@ final class JsonCodec {
             out.writeEndArray();
         }
 
+        /**
+         * [CHOICE] A key of a type JSON cannot name (a table, a function) never reaches this point: the SPI's plain
+         * copy leaves such entries out, so they are skipped rather than failing the whole encode.
+         */
         private void writeObject(Map<?, ?> table) throws IOException {
             List<Member> members = new ArrayList<>(table.size());
             table.forEach((key, value) -> members.add(new Member(keyText(key), kindRank(key), value)));
@@ -207,8 +214,9 @@ final class JsonCodec {
     /**
      * [CHOICE] Integral values below 2^53 in magnitude without fraction or exponent; others the shortest text that
      * reads back equal. jackson-core's Schubfach writer finds the shortest digits (Double.toString does not on
-     * Java 17) but lays them out as Double.toString does ({@code 1.0E300}); the layout, plain or with an exponent,
-     * whichever is shorter, is chosen here.
+     * Java 17; like it, it keeps two digits where one would do only for the smallest subnormals: 4.9e-324) but lays
+     * them out as Double.toString does ({@code 1.0E300}); the layout, plain or with an exponent, whichever is
+     * shorter, is chosen here.
      */
     static String numberText(double value) {
         if (!Double.isFinite(value)) {
