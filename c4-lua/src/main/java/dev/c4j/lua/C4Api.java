@@ -17,8 +17,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Installs what a driver sees in a fresh state: the object types, the {@code C4} table, {@code tohex}, and the
- * engine-neutral Lua prelude ({@code print}, {@code hexdump}, {@code bit}, the sandbox belt and braces).
+ * Installs what a driver sees in a fresh state: the object types, the {@code C4} table with its helper families,
+ * {@code c4json}, {@code tohex}, and the engine-neutral Lua prelude ({@code print}, {@code hexdump}, {@code bit},
+ * lpack's {@code string.pack}/{@code string.unpack}, the sandbox belt and braces).
  */
 final class C4Api {
 
@@ -36,6 +37,12 @@ final class C4Api {
         if (ctx.device() != null) {
             DirectorFunctions.register(c4, ctx, ctx.device());
         }
+        JsonLib.register(ctx, c4);
+        EncodingLib.register(c4);
+        CryptoLib.register(c4);
+        XmlLib.register(c4);
+        SmallHelpers.register(ctx, c4);
+        FileLib.register(ctx, c4);
         state.setGlobal("C4", c4);
         state.setGlobal("C4SystemEvents", SystemEvents.all());
         state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
@@ -116,7 +123,8 @@ final class C4Api {
         };
         LuaFunction readPackageFile = frame -> readPackageFile(ctx, Args.function(frame, "require").checkString(1));
         try {
-            Object[] results = state.call(prelude, printLine, hexdumpLines, BitLib.functions(), readPackageFile);
+            Object[] results = state.call(prelude, printLine, hexdumpLines, BitLib.functions(), Lpack.functions(),
+                    readPackageFile);
             ctx.setEntry = (LuaValueRef) results[0];
         } catch (LuaException e) {
             throw new IllegalStateException("c4j prelude failed: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.c4j.lua;
 
+import dev.c4j.api.LuaNumbers;
 import dev.c4j.api.host.Device;
 import dev.c4j.lua.spi.LuaFrame;
 import dev.c4j.lua.spi.LuaFunction;
@@ -266,7 +267,7 @@ final class DirectorFunctions {
 
     /** A variable named by name or by id (a number, or its text). */
     private static String variableIdent(Args args, int n) {
-        return args.type(n) == LuaType.NUMBER ? NumberText.of(args.checkNumber(n)) : args.checkString(n);
+        return args.type(n) == LuaType.NUMBER ? LuaNumbers.format(args.checkNumber(n)) : args.checkString(n);
     }
 
     // ---- §3.4 events -------------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ final class DriverContext implements LuaHost {
     /** {@code C4:DebugLog} / {@code C4:ErrorLog} go here. */
     final Logger log;
     final LegacyTimers legacyTimers = new LegacyTimers(this);
+    /** The driver's files: {@code C4:File*}. */
+    FileSandbox files;
 
     ObjectType serverType;
     ObjectType clientType;
@@ -63,11 +65,12 @@ final class DriverContext implements LuaHost {
     private boolean inDriverInit;
     private final Set<String> initTimeWarnings = new HashSet<>();
 
-    DriverContext(String name, DriverEnvironment environment, DriverOutput output) {
+    DriverContext(String name, DriverEnvironment environment, DriverOutput output, DriverFiles driverFiles) {
         this.name = name;
         this.environment = environment;
         this.output = output;
         this.log = LoggerFactory.getLogger("c4j.driver." + name);
+        this.files = new FileSandbox(driverFiles, this::warn);
     }
 
     LuaState state() {
@@ -123,6 +126,9 @@ final class DriverContext implements LuaHost {
             if (director != null) {
                 device = director.attach(driverPackage, propertyOverrides, port);
                 initType = device.initType();
+                // A hosted driver's files live in its state (host spec 7.5); C4Z is its package folder, read-only.
+                files = new FileSandbox(new DriverFiles(device.fileSandbox(), driverPackage.folder().orElse(null)),
+                        this::warn);
             }
             C4Api.install(this);
             // CHOICE: Properties, Variables and PersistData are always tables (H10): drivers index them at chunk
@@ -175,6 +181,7 @@ final class DriverContext implements LuaHost {
         legacyTimers.forgetAll();
         environment.timers().cancelAll();
         environment.network().abandonAll();
+        files.close();
         touched.clear();
         closeState();
     }
@@ -293,6 +300,20 @@ final class DriverContext implements LuaHost {
         }
     }
 
+    /**
+     * Calls {@code function} on a later loop turn, through {@link #call} (a Lua error is reported with its
+     * traceback), then lets it go: {@code C4:CallAsync}.
+     */
+    void callLater(LuaValueRef function) {
+        environment.loop().execute(() -> {
+            try {
+                call(function);
+            } finally {
+                function.release();
+            }
+        });
+    }
+
     /** Calls the global function {@code name} if the driver defines one (entry points, {@code OnTimerExpired}). */
     void callGlobal(String globalName, Object... args) {
         if (closed) {
@@ -320,6 +341,11 @@ final class DriverContext implements LuaHost {
             output.message(name, "warning: " + api + " called during OnDriverInit;"
                     + " DriverWorks advises to wait for OnDriverLateInit");
         }
+    }
+
+    /** A warning about the driver, among its runtime messages. */
+    void warn(String text) {
+        output.message(name, text);
     }
 
     // ---- LuaHost -------------------------------------------------------------------------------------------------
