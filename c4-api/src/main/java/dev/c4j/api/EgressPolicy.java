@@ -48,7 +48,7 @@ public interface EgressPolicy {
 
             @Override
             public void refused(String host, String service) {
-                refusals.accept("warning: network policy loopback: refused a connection to " + host + ":" + service
+                refusals.accept("network policy loopback: refused a connection to " + host + ":" + service
                         + " (not a loopback address; run with --network any to allow it)");
             }
         };

@@ -66,11 +66,11 @@ final class C4Api {
         c4.put("GetTime", frame -> getTime(ctx.environment.loop().clock(), Args.method(frame, "GetTime")));
         c4.put("GetTickCount", frame -> ctx.environment.loop().clock().tickCountMillis());
         c4.put("DebugLog", frame -> {
-            ctx.log.debug(Args.method(frame, "DebugLog").checkString(1));
+            ctx.output.message(ctx.name, DriverOutput.Kind.LOG, Args.method(frame, "DebugLog").checkString(1));
             return LuaFunction.Results.NONE;
         });
         c4.put("ErrorLog", frame -> {
-            ctx.log.error(Args.method(frame, "ErrorLog").checkString(1));
+            ctx.output.message(ctx.name, DriverOutput.Kind.LOG, Args.method(frame, "ErrorLog").checkString(1));
             return LuaFunction.Results.NONE;
         });
         return c4;

@@ -384,7 +384,7 @@ final class DirectorFunctions {
             Object value = args.frame().toValue(args.index(2));
             String unstorable = PersistValues.unstorable(value);
             if (unstorable != null) { // B17: error logged, nothing stored, no Lua error
-                ctx.output.message(ctx.name, "error: PersistSetValue('" + name + "'): " + unstorable
+                ctx.output.message(ctx.name, DriverOutput.Kind.ERROR, "PersistSetValue('" + name + "'): " + unstorable
                         + "; nothing stored");
                 device.note("not stored: " + unstorable);
                 return LuaFunction.Results.NONE;

@@ -338,14 +338,14 @@ final class DriverContext implements LuaHost {
      */
     void checkInitTime(String api) {
         if (inDriverInit && initTimeWarnings.add(api)) {
-            output.message(name, "warning: " + api + " called during OnDriverInit;"
+            output.message(name, DriverOutput.Kind.WARNING, api + " called during OnDriverInit;"
                     + " DriverWorks advises to wait for OnDriverLateInit");
         }
     }
 
     /** A warning about the driver, among its runtime messages. */
     void warn(String text) {
-        output.message(name, text);
+        output.message(name, DriverOutput.Kind.WARNING, text);
     }
 
     // ---- LuaHost -------------------------------------------------------------------------------------------------
@@ -362,12 +362,12 @@ final class DriverContext implements LuaHost {
 
     @Override
     public void reportLuaError(String messageWithTraceback) {
-        output.message(name, messageWithTraceback);
+        output.message(name, DriverOutput.Kind.ERROR, messageWithTraceback);
     }
 
     @Override
     public void reportInternalError(String functionName, Throwable error) {
         log.error("internal error in '{}'", functionName, error);
-        output.message(name, "internal error in '" + functionName + "': " + error);
+        output.message(name, DriverOutput.Kind.ERROR, "internal error in '" + functionName + "': " + error);
     }
 }

@@ -123,7 +123,7 @@ final class FileSandbox implements AutoCloseable {
         try {
             return Files.getFileStore(sandboxRoot()).getUsableSpace();
         } catch (IOException e) {
-            warn.accept("warning: FileFreeSpace failed: " + e.getMessage());
+            warn.accept("FileFreeSpace failed: " + e.getMessage());
             return 0;
         }
     }
@@ -201,7 +201,7 @@ final class FileSandbox implements AutoCloseable {
             file.atEnd = buffer.position() < n;
             return Arrays.copyOf(buffer.array(), buffer.position());
         } catch (IOException e) {
-            warn.accept("warning: FileRead('" + file.name + "') failed: " + e.getMessage());
+            warn.accept("FileRead('" + file.name + "') failed: " + e.getMessage());
             return new byte[0];
         }
     }
@@ -219,7 +219,7 @@ final class FileSandbox implements AutoCloseable {
             }
             return data.length;
         } catch (IOException e) {
-            warn.accept("warning: FileWrite('" + file.name + "') failed: " + e.getMessage());
+            warn.accept("FileWrite('" + file.name + "') failed: " + e.getMessage());
             return -1;
         }
     }
@@ -294,7 +294,7 @@ final class FileSandbox implements AutoCloseable {
     }
 
     private Path readOnly(String operation, String name) {
-        warn.accept("warning: " + operation + "('" + name + "') refused: C4Z is read-only");
+        warn.accept("" + operation + "('" + name + "') refused: C4Z is read-only");
         return null;
     }
 
@@ -302,7 +302,7 @@ final class FileSandbox implements AutoCloseable {
         try {
             return Alias.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            warn.accept("warning: " + operation + "('" + name + "') refused: only SANDBOX and C4Z may be named");
+            warn.accept("" + operation + "('" + name + "') refused: only SANDBOX and C4Z may be named");
             return null;
         }
     }
@@ -384,7 +384,7 @@ final class FileSandbox implements AutoCloseable {
     }
 
     private Path refuse(String operation, String name, String reason) {
-        warn.accept("warning: " + operation + "('" + name + "') refused: " + reason);
+        warn.accept("" + operation + "('" + name + "') refused: " + reason);
         return null;
     }
 
@@ -398,7 +398,7 @@ final class FileSandbox implements AutoCloseable {
         try {
             action.run();
         } catch (IOException e) {
-            warn.accept("warning: " + operation + "('" + name + "') failed: " + e);
+            warn.accept("" + operation + "('" + name + "') failed: " + e);
         }
     }
 

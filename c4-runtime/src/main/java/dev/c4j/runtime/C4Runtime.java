@@ -117,7 +117,7 @@ public final class C4Runtime implements AutoCloseable {
             }
             // B54: Director reloads a jit="1" driver under PUC Lua when LuaJIT rejects its syntax; c4j retries on
             // the configured (default) engine.
-            output.message(driverPackage.name(), "LuaJIT rejects the driver (" + e.getMessage() + "); retrying on "
+            output.message(driverPackage.name(), DriverOutput.Kind.WARNING, "LuaJIT rejects the driver (" + e.getMessage() + "); retrying on "
                     + engine.name());
             return start(driverPackage, properties, engine);
         }
@@ -150,7 +150,7 @@ public final class C4Runtime implements AutoCloseable {
             try {
                 jitEngine = injector.createChildInjector(Engines.module("luajit")).getInstance(LuaEngine.class);
             } catch (RuntimeException e) {
-                output.message(driverPackage.name(), "driver.xml asks for LuaJIT, which cannot run here; using "
+                output.message(driverPackage.name(), DriverOutput.Kind.WARNING, "driver.xml asks for LuaJIT, which cannot run here; using "
                         + engine.name());
                 jitEngine = engine;
             }
@@ -167,7 +167,7 @@ public final class C4Runtime implements AutoCloseable {
                 throw new IllegalStateException("runtime closed");
             }
             EgressPolicy egress = network == NetworkAccess.LOOPBACK
-                    ? EgressPolicy.loopbackOnly(refusal -> output.message(name, refusal)) : EgressPolicy.ANY;
+                    ? EgressPolicy.loopbackOnly(refusal -> output.message(name, DriverOutput.Kind.WARNING, refusal)) : EgressPolicy.ANY;
             DriverEnvironment environment = platform.open(name, clock, egress);
             try {
                 driver = Driver.create(driverPackage, properties, luaEngine, environment, output, director);

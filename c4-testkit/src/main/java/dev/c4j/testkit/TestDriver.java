@@ -5,6 +5,7 @@ import dev.c4j.api.host.DirectorCall;
 import dev.c4j.api.host.DriverControl;
 import dev.c4j.api.host.EntryResult;
 import dev.c4j.lua.Driver;
+import dev.c4j.lua.DriverOutput;
 import dev.c4j.lua.spi.LuaSyntaxException;
 import dev.c4j.runtime.C4Runtime;
 import dev.c4j.runtime.NetworkAccess;
@@ -94,7 +95,7 @@ public final class TestDriver implements AutoCloseable {
 
     /** The runtime messages that are errors: Lua errors with their tracebacks, internal errors. */
     public List<String> errors() {
-        return output.messages().stream().filter(m -> !isWarning(m)).toList();
+        return output.messages(DriverOutput.Kind.ERROR);
     }
 
     /**
@@ -102,11 +103,12 @@ public final class TestDriver implements AutoCloseable {
      * Director call during {@code OnDriverInit} or a property driver.xml does not declare.
      */
     public List<String> warnings() {
-        return output.messages().stream().filter(TestDriver::isWarning).toList();
+        return output.messages(DriverOutput.Kind.WARNING);
     }
 
-    private static boolean isWarning(String message) {
-        return message.startsWith("warning: ");
+    /** What the driver logged with {@code C4:ErrorLog} and {@code C4:DebugLog}, and the runtime's notices. */
+    public List<String> logs() {
+        return output.messages(DriverOutput.Kind.LOG);
     }
 
     /** Fails if the runtime reported an error (a Lua error, an internal error) about the driver; warnings pass. */

@@ -99,6 +99,16 @@ class TestDriverTest {
     }
 
     @AllEngines
+    void errorLogAndDebugLogReachTheDriversOutputAsLogs(String engine) {
+        String lua = "C4:ErrorLog('device refused the login') C4:DebugLog('sent 12 bytes')";
+        try (TestDriver driver = TestDriver.builder().engine(engine).lua("logger", lua).start()) {
+            assertThat(driver.logs()).containsExactly("device refused the login", "sent 12 bytes");
+            assertThat(driver.errors()).isEmpty();
+            assertThat(driver.warnings()).isEmpty();
+        }
+    }
+
+    @AllEngines
     void warningsAreToldApartFromErrors(String engine) {
         String lua = "function OnDriverInit() C4:SetTimer(10, function() end) end";
         try (TestDriver driver = TestDriver.builder().engine(engine).virtualTime().lua("early", lua).start()) {

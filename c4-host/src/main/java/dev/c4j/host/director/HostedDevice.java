@@ -68,7 +68,7 @@ final class HostedDevice implements Device {
         this.manifest = driverPackage.manifest();
         this.port = port;
         this.store = store;
-        this.state = store.load(port::message);
+        this.state = store.load(port::warning);
         this.initType = !store.persistent() ? "DIT_STARTUP"
                 : state.version == null ? "DIT_ADDING"
                 : state.version.equals(manifest.version()) ? "DIT_STARTUP" : "DIT_UPDATING";
@@ -86,7 +86,7 @@ final class HostedDevice implements Device {
         overrides.forEach((name, value) -> {
             if (!properties.containsKey(name)) {
                 if (manifest.declared()) {
-                    port.message("warning: --property " + name + ": driver.xml declares no such property; set anyway");
+                    port.warning("--property " + name + ": driver.xml declares no such property; set anyway");
                 }
                 properties.put(name, value);
             }
@@ -848,7 +848,7 @@ final class HostedDevice implements Device {
 
     @Override
     public void warn(String text) {
-        port.message("warning: " + text);
+        port.warning(text);
         pendingNotes.add(text);
     }
 

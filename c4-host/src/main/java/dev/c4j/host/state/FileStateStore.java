@@ -79,7 +79,7 @@ final class FileStateStore implements StateStore {
             } catch (IOException moveFailure) {
                 aside = file;
             }
-            warnings.accept("warning: the driver state " + file + " is corrupt (" + e.getMessage()
+            warnings.accept("the driver state " + file + " is corrupt (" + e.getMessage()
                     + "); starting with an empty state; the file was kept as " + aside);
             return new DriverState();
         }

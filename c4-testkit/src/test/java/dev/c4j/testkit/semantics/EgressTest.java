@@ -60,7 +60,7 @@ class EgressTest {
         assertThat(List.of("0.0.0.1", "8.8.8.8", "::2", "example.com", "localhost.example.com", "127.0.0.1.nip.io",
                 "128.0.0.1", "*")).noneMatch(policy::permits);
         policy.refused("example.com", "80");
-        assertThat(refusals).containsExactly("warning: network policy loopback: refused a connection to example.com:80"
+        assertThat(refusals).containsExactly("network policy loopback: refused a connection to example.com:80"
                 + " (not a loopback address; run with --network any to allow it)");
         assertThat(EgressPolicy.ANY.permits("example.com")).isTrue();
     }
