@@ -150,9 +150,11 @@ final class DriverContext implements LuaHost {
         } finally {
             inDriverInit = false;
         }
+        if (device != null) {
+            device.lateInitDone(); // events fired from OnDriverLateInit on are sent (H9, B51)
+        }
         callGlobal("OnDriverLateInit", initType);
         if (device != null) {
-            device.lateInitDone();
             persistData.start();
         }
     }
