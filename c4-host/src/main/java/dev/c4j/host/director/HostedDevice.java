@@ -83,6 +83,9 @@ final class HostedDevice implements Device {
                     state.properties.getOrDefault(property.name(), property.defaultValue()));
             properties.put(property.name(), value);
         }
+        if (manifest.declared()) { // removed properties disappear from the state too: re-declared, they start over
+            state.properties.keySet().removeIf(name -> manifest.property(name).isEmpty());
+        }
         overrides.forEach((name, value) -> {
             if (!properties.containsKey(name)) {
                 if (manifest.declared()) {
