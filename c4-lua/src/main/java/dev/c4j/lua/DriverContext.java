@@ -120,6 +120,9 @@ final class DriverContext implements LuaHost {
         LuaValueRef chunk;
         String initType = "DIT_STARTUP";
         try {
+            // Compiled first: a driver that does not compile leaves no trace in the project or in its state (a
+            // jit="1" driver LuaJIT rejects is retried on another engine, still DIT_ADDING on its first start).
+            chunk = state.load(driverPackage.script(), driverPackage.scriptChunkName());
             if (director != null) {
                 device = director.attach(driverPackage, propertyOverrides, port);
                 initType = device.initType();
@@ -130,7 +133,6 @@ final class DriverContext implements LuaHost {
             state.setGlobal("Properties", new HashMap<>(device != null ? device.properties() : propertyOverrides));
             state.setGlobal("Variables", new HashMap<>(device != null ? device.variables() : Map.of()));
             state.setGlobal("PersistData", device != null ? device.persistData() : new HashMap<>());
-            chunk = state.load(driverPackage.script(), driverPackage.scriptChunkName());
         } catch (LuaSyntaxException | RuntimeException | Error e) {
             closed = true;
             closeState();

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One hosted driver's device in the simulated project: its properties, variables, events, persisted data and
@@ -59,6 +60,7 @@ final class HostedDevice implements Device {
     private volatile boolean allowExecute;
     private volatile boolean lateInitDone;
     private final List<String> pendingNotes = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean detached = new AtomicBoolean();
 
     HostedDevice(SimulatedDirector director, int id, DriverPackage driverPackage, Map<String, String> overrides,
                  DriverPort port, StateStore store) {
@@ -862,6 +864,9 @@ final class HostedDevice implements Device {
 
     @Override
     public void detach() {
+        if (detached.getAndSet(true)) {
+            return; // a start that failed detaches, and the stop after it again
+        }
         director.detach(this);
         store.save(state);
         store.close();
