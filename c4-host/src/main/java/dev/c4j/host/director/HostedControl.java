@@ -171,7 +171,8 @@ final class HostedControl implements DriverControl {
             }
             String text = data == null ? "" : data;
             if (!text.contains("name=\"")) { // the vendor's dispatcher finds the event's name with this pattern
-                text = "<event name=\"" + name + "\" deviceid=\"" + deviceId + "\">" + text + "</event>";
+                String eventName = SystemEvents.name(eventId) != null ? SystemEvents.name(eventId) : name;
+                text = "<event name=\"" + eventName + "\" deviceid=\"" + deviceId + "\">" + text + "</event>";
             }
             return director.callEntryPoint(device, "OnSystemEvent", text);
         });
