@@ -122,7 +122,7 @@ final class DriverContext implements LuaHost {
         try {
             // Compiled first: a driver that does not compile leaves no trace in the project or in its state (a
             // jit="1" driver LuaJIT rejects is retried on another engine, still DIT_ADDING on its first start).
-            chunk = state.load(driverPackage.script(), driverPackage.scriptChunkName());
+            chunk = load(driverPackage);
             if (director != null) {
                 device = director.attach(driverPackage, propertyOverrides, port);
                 initType = device.initType();
@@ -158,6 +158,18 @@ final class DriverContext implements LuaHost {
         callGlobal("OnDriverLateInit", initType);
         if (device != null) {
             persistData.start();
+        }
+    }
+
+    /** The main chunk, compiled. */
+    private LuaValueRef load(DriverPackage driverPackage) throws LuaSyntaxException {
+        try {
+            return state.load(driverPackage.script(), driverPackage.scriptChunkName());
+        } catch (LuaSyntaxException e) {
+            if (driverPackage.manifest().encrypted()) { // §1.4: c4j never decrypts; a plain script under the flag runs
+                throw new LuaSyntaxException(driverPackage.fileName() + ": encrypted driver: not supported");
+            }
+            throw e;
         }
     }
 
