@@ -181,6 +181,11 @@ public final class TestDriver implements AutoCloseable {
         return await(control().testCondition(name, params));
     }
 
+    /** {@code GetCommandParamList(command, param)}: the items of a {@code DYNAMIC_LIST} command parameter. */
+    public EntryResult commandParamList(String command, String param) {
+        return await(control().commandParamList(command, param));
+    }
+
     /** A variable of this driver set from outside: {@code OnVariableChanged(name, id)}. */
     public EntryResult setVariable(String name, String value) {
         return await(control().setVariable(name, value, false));

@@ -117,6 +117,11 @@ final class HostedControl implements DriverControl {
     }
 
     @Override
+    public CompletableFuture<EntryResult> commandParamList(String command, String param) {
+        return onLoop(() -> director.callEntryPoint(device, "GetCommandParamList", command, param));
+    }
+
+    @Override
     public CompletableFuture<EntryResult> bind(int providerDevice, int providerBinding, int consumerDevice,
                                                int consumerBinding, String bindingClass) {
         return afterPosted(() -> director.bind(providerDevice, providerBinding, consumerDevice, consumerBinding,
