@@ -133,6 +133,18 @@ class HostEntryPointsTest {
     }
 
     @AllEngines
+    void getCommandParamListGivesTheItemsOfADynamicParameter(String engine) {
+        try (TestDriver driver = start(engine, """
+                function GetCommandParamList(command, param)
+                  if command == 'Select' and param == 'SOURCE' then return { 'Radio', 'TV' } end
+                end
+                """)) {
+            assertThat(driver.commandParamList("Select", "SOURCE").value()).isEqualTo(Map.of(1.0, "Radio", 2.0, "TV"));
+            assertThat(driver.commandParamList("Other", "X").value()).isNull();
+        }
+    }
+
+    @AllEngines
     void bindingAndUnbindingCallOnBindingChangedForEitherEnd(String engine) {
         try (TestDriver driver = start(engine, """
                 function OnBindingChanged(idBinding, class, bound, otherDevice, otherBinding)
@@ -155,7 +167,9 @@ class HostEntryPointsTest {
                 C4:RegisterSystemEvent(C4SystemEvents.OnPIP, 0)
                 C4:RegisterSystemEvent(C4SystemEvents.OnDeviceOnline, 250)
                 function OnSystemEvent(data) print(string.match(data, 'name="([^"]+)"')) end
-                function ExecuteCommand() C4:UnregisterSystemEvent(C4SystemEvents.OnPIP, 0) end
+                function ExecuteCommand(cmd)
+                  if cmd == 'Unregister' then C4:UnregisterSystemEvent(C4SystemEvents.OnPIP, 0) end
+                end
                 """)) {
             assertThat(driver.systemEvent("OnPIP", 0, "").handled()).isTrue();
             assertThat(driver.systemEvent("OnDeviceOnline", 250, "").handled()).isTrue();
@@ -164,7 +178,9 @@ class HostEntryPointsTest {
             driver.command("Unregister");
             assertThat(driver.systemEvent("OnPIP", 0, "").handled()).isFalse();
 
-            assertThat(driver.outputLines()).containsExactly("OnPIP", "OnDeviceOnline");
+            assertThat(driver.systemEvent("48", 250, "").handled()).isTrue(); // by id, its name in the data
+
+            assertThat(driver.outputLines()).containsExactly("OnPIP", "OnDeviceOnline", "OnDeviceOnline");
         }
     }
 

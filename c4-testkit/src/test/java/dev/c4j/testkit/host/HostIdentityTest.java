@@ -95,6 +95,45 @@ class HostIdentityTest {
     }
 
     @AllEngines
+    void theProjectAnswersAboutDevicesProxiesAndTheController(String engine) {
+        try (TestDriver driver = identity("""
+                local id = C4:GetDeviceID()
+                local devices = C4:GetDevices()
+                print(devices[id].driverFileName, devices[id].deviceName, devices[id].roomId, devices[id].roomName)
+                print(next(C4:GetDevices({ C4iNames = 'nothing.c4z' })))
+                print(C4:GetDevices({ DeviceIds = tostring(id) })[id] ~= nil)
+                for proxy, name in pairs(C4:GetProxyDevicesByName('light_v2')) do print(proxy, name) end
+                print(C4:GetProxyDevicesByName('thermostatV2'))
+                print(C4:GetProxyDevicesById(id))
+                print(C4:GetProjectItems():find('<id>' .. id .. '</id>', 1, true) ~= nil)
+                print(C4:GetControllerNetworkAddress():match('^%d+%.%d+%.%d+%.%d+$') ~= nil,
+                      C4:GetUniqueMAC():match('^[0-9A-F]+$') ~= nil and #C4:GetUniqueMAC() == 12)
+                print(C4:RoomGetId(), C4:GetLocale())
+                C4:RenameDevice(id, 'Front Door')
+                print(C4:GetDeviceDisplayName(id))
+                """).start(engine, dir)) {
+            assertThat(driver.outputLines()).containsExactly("identity.c4z\tidentity\t10\tRoom", "nil",
+                    "true", "101\tKitchen Light", "nil", "101\t102", "true", "true\ttrue", "10\tC", "Front Door");
+            driver.assertNoErrors();
+        }
+    }
+
+    @AllEngines
+    void theGlobalsADriverIndexesAtChunkLevelExistBeforeItsFirstLine(String engine) {
+        try (TestDriver driver = TestPackage.named("globals").lua("""
+                print(type(C4), type(Properties), type(Variables), type(PersistData), type(C4SystemEvents))
+                print(type(package), type(require), type(bit), type(print), type(hexdump), type(tohex))
+                local count = 0
+                for _ in pairs(C4SystemEvents) do count = count + 1 end
+                print(C4SystemEvents.OnPIP, C4SystemEvents.OnNetworkBindingAdded, C4SystemEvents.OnDeviceOnline,
+                      C4SystemEvents.OnSDDPDeviceStatus, C4SystemEvents.OnDirectorIPAddressChanged, count)
+                """).start(engine, dir)) {
+            assertThat(driver.outputLines()).containsExactly("table\ttable\ttable\ttable\ttable",
+                    "table\tfunction\ttable\tfunction\tfunction\tfunction", "6\t17\t48\t78\t90\t124");
+        }
+    }
+
+    @AllEngines
     void namesC4jDoesNotImplementAreNil(String engine) {
         try (TestDriver driver = TestPackage.named("probe").lua("""
                 print(C4.Curl, C4.MQTT, C4.StatsdCounter, C4.CreateTLSServer, C4.ColorRGBtoXY, C4.DestroyTCPClient, io)

@@ -112,6 +112,23 @@ class HostPackagesTest {
         }
     }
 
+    // ---- encryption="2" (§1.4, B53) ---------------------------------------------------------------------------
+
+    @AllEngines
+    void aScriptMarkedEncryptedThatIsPlainLuaRuns(String engine) {
+        try (TestDriver driver = start(engine, TestPackage.named("marked").encrypted().lua("print('plain')").c4z(dir))) {
+            assertThat(driver.outputLines()).containsExactly("plain");
+        }
+    }
+
+    @AllEngines
+    void anEncryptedScriptStopsTheStartWithOneMessage(String engine) {
+        Path c4z = TestPackage.named("secret").encrypted().lua("\u0001\u00ffC4ENCRYPTED\u0002").c4z(dir);
+
+        assertThatThrownBy(() -> start(engine, c4z)).isInstanceOf(AssertionError.class)
+                .hasMessageEndingWith("secret.c4z: encrypted driver: not supported");
+    }
+
     // ---- broken packages: one message naming the file ---------------------------------------------------------
 
     @AllEngines

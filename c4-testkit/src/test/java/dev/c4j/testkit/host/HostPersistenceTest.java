@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What outlives a run (host spec H11, §3.7): {@code PersistData}, the {@code Persist*Value} store, properties,
@@ -56,6 +57,20 @@ class HostPersistenceTest {
         }
         try (TestDriver third = run(engine, driver)) {
             assertThat(third.outputLines()).containsExactly("restored\t2\tfirst\tnil");
+        }
+    }
+
+    @AllEngines
+    void theTableThatPersistDataNamesAtSaveTimeIsSaved(String engine) {
+        Path driver = TestPackage.named("replacer").lua("""
+                print('restored', PersistData.kind)
+                function ExecuteCommand() PersistData = { kind = 'replaced' } end
+                """).folder(dir);
+        try (TestDriver first = run(engine, driver)) {
+            first.command("Replace");
+        }
+        try (TestDriver second = run(engine, driver)) {
+            assertThat(second.outputLines()).containsExactly("restored\treplaced");
         }
     }
 
@@ -217,6 +232,18 @@ class HostPersistenceTest {
         }
         try (TestDriver withoutState = TestDriver.builder().engine(engine).driverPackage(version1).start()) {
             assertThat(withoutState.outputLines()).containsExactly("init\tDIT_STARTUP", "late\tDIT_STARTUP");
+        }
+    }
+
+    @AllEngines
+    void aDriverThatDoesNotCompileLeavesNoState(String engine) {
+        Path broken = TestPackage.named("fragile").lua(INIT_TYPES + "x = = 1").folder(dir.resolve("broken"));
+        Path fixed = TestPackage.named("fragile").lua(INIT_TYPES).folder(dir.resolve("fixed"));
+
+        assertThatThrownBy(() -> run(engine, broken)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("does not compile");
+        try (TestDriver driver = run(engine, fixed)) {
+            assertThat(driver.outputLines()).containsExactly("init\tDIT_ADDING", "late\tDIT_ADDING");
         }
     }
 

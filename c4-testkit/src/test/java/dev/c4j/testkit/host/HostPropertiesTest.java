@@ -77,10 +77,11 @@ class HostPropertiesTest {
         try (TestDriver second = TestDriver.builder().engine(engine).driverPackage(folder).stateDirectory(state)
                 .start()) {
             assertThat(second.outputLines()).containsExactly("192.168.1.5\t50\t");
+            second.setProperty("Level", "75"); // what the user sets is kept too
         }
         try (TestDriver third = TestDriver.builder().engine(engine).driverPackage(folder).stateDirectory(state)
                 .property("Host", "override").start()) {
-            assertThat(third.outputLines()).containsExactly("override\t50\t");
+            assertThat(third.outputLines()).containsExactly("override\t75\t");
         }
     }
 
@@ -112,6 +113,38 @@ class HostPropertiesTest {
             assertThat(unknown.notes()).singleElement().asString().startsWith("UpdateProperty: no property 'Nope'");
             assertThat(driver.control().info().properties()).containsEntry("Status", "Connected")
                     .doesNotContainKey("Nope");
+        }
+    }
+
+    @AllEngines
+    void numbersBecomeTextAsLuaWritesThem(String engine) {
+        try (TestDriver driver = start(engine, """
+                function ExecuteCommand()
+                  for _, n in ipairs { 80, 0.5, 1e15, 1 / 3, -2 } do
+                    C4:UpdateProperty('Notes', n)
+                    print(Properties.Notes)
+                  end
+                end
+                """)) {
+            driver.command("Go");
+
+            assertThat(driver.outputLines()).containsExactly("80", "0.5", "1e+15", "0.33333333333333", "-2");
+        }
+    }
+
+    @AllEngines
+    void callsDuringOnDriverInitWarnOncePerName(String engine) {
+        try (TestDriver driver = start(engine, """
+                C4:UpdateProperty('Status', 'Loading') -- the chunk is silent
+                function OnDriverInit()
+                  C4:UpdateProperty('Status', 'Starting')
+                  C4:UpdateProperty('Status', 'Still starting')
+                end
+                function OnDriverLateInit() C4:UpdateProperty('Status', 'Ready') end
+                """)) {
+            assertThat(driver.messages()).containsExactly("warning: UpdateProperty called during OnDriverInit;"
+                    + " DriverWorks advises to wait for OnDriverLateInit");
+            assertThat(driver.control().info().properties()).containsEntry("Status", "Ready");
         }
     }
 

@@ -65,6 +65,22 @@ class HostRecordTest {
     }
 
     @AllEngines
+    void callsThatOnlyInformDirectorAreRecorded(String engine) {
+        try (TestDriver driver = TestPackage.named("informing").lua("""
+                C4:AllowExecute(true)
+                C4:RecordHistory('Info', 'Door opened', 'Security')
+                C4:InvalidateState()
+                C4:SendDataToUI('<data/>')
+                print(C4:RegisterEvents('<events/>'))
+                """).start(engine, dir)) {
+            assertThat(driver.outputLines()).containsExactly("true");
+            assertThat(driver).called("AllowExecute", true).called("RecordHistory", "Info", "Door opened", "Security")
+                    .called("InvalidateState").called("SendDataToUI", "<data/>").called("RegisterEvents", "<events/>");
+            driver.assertNoErrors();
+        }
+    }
+
+    @AllEngines
     void theRecordTellsTheTimeOnTheDriversClock(String engine) {
         try (TestDriver driver = TestPackage.named("timed").lua("""
                 function ExecuteCommand() C4:GetDeviceID() end

@@ -105,6 +105,24 @@ class HostVariablesTest {
         }
     }
 
+    @AllEngines
+    void numericStringsServeAsIdsAndArgumentErrorsReadAsLuaWritesThem(String engine) {
+        try (TestDriver driver = start(engine, "args", """
+                C4:AddVariable('LEVEL', '7', 'PERCENT')
+                local id = tostring(C4:GetDeviceID()) -- web2way passes ids straight from a URL (H7)
+                print(C4:GetDeviceVariable(id, '1001'))
+                print(select(2, pcall(C4.UpdateProperty, C4)))
+                print(select(2, pcall(C4.AddVariable, C4, 'X', 'v', {})))
+                """)) {
+            assertThat(driver.outputLines()).containsExactly("7",
+                    "bad argument #1 to 'UpdateProperty' (string expected, got no value)",
+                    "bad argument #3 to 'AddVariable' (string expected, got table)");
+            // a type the docs do not list: a warning, added anyway (§3.3)
+            assertThat(driver.messages()).containsExactly(
+                    "warning: AddVariable: unknown variable type 'PERCENT'; added anyway");
+        }
+    }
+
     private static final String WATCHER = """
             function OnWatchedVariableChanged(device, variable, value)
               print('watched', device, variable, value, type(value))

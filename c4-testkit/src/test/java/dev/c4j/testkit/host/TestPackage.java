@@ -53,6 +53,12 @@ final class TestPackage {
         return this;
     }
 
+    /** {@code <script encryption="2">}: the packager encrypted the script (c4j runs it only if it is plain Lua). */
+    TestPackage encrypted() {
+        scriptAttributes += " encryption=\"2\"";
+        return this;
+    }
+
     /** Elements inside {@code <config>} after the script: {@code <properties>}, {@code <actions>}, ... */
     TestPackage config(String xml) {
         config.append(xml).append('\n');
