@@ -71,7 +71,7 @@ class ChildProcessTest {
         assertThat(child.process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("exited").isTrue();
         assertThat(child.process.exitValue()).as("exit status; stderr: %s", child.stderr()).isZero();
         assertThat(child.stdout()).isEqualTo(PRINTED_BEFORE_STOP + "destroyed DIT_LOADED\n");
-        assertThat(child.stderr()).isEmpty();
+        assertThat(child.stderr()).isEqualTo(MainTest.NO_STATE_NOTICE.formatted("lifecycle"));
     }
 
     /** LuaJ runs each coroutine on a Java thread of its own: one left suspended must not keep the runner alive. */
@@ -115,7 +115,7 @@ class ChildProcessTest {
 
         assertThat(child.process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("exited").isTrue();
         assertThat(child.process.exitValue()).isEqualTo(2);
-        assertThat(child.stderr()).isEqualTo("c4: driver file not found: " + dir.resolve("absent.lua") + "\n");
+        assertThat(child.stderr()).isEqualTo("c4: driver not found: " + dir.resolve("absent.lua") + "\n");
         assertThat(child.stdout()).isEmpty();
     }
 

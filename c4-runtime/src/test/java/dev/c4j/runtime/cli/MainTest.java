@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command in-process: exit statuses and what goes to which stream. */
 class MainTest {
 
+    /** The one line on standard error of a run without {@code --state}, for the driver named {@code %s}. */
+    static final String NO_STATE_NOTICE = "[%s] state is not kept after this run (use --state DIR to keep it)\n";
+
     @TempDir
     Path dir;
 
@@ -37,7 +40,7 @@ class MainTest {
     @Test
     void helpGoesToStandardOutput() {
         assertThat(c4("--help")).isZero();
-        assertThat(out()).startsWith("Usage: c4 run DRIVER.lua [--engine NAME]");
+        assertThat(out()).startsWith("Usage: c4 run DRIVER [OPTIONS]");
         assertThat(err()).isEmpty();
     }
 
@@ -69,7 +72,7 @@ class MainTest {
     void missingDriverFileIsOneMessageAndStatusTwo() {
         Path missing = dir.resolve("nope.lua");
         assertThat(c4("run", missing.toString())).isEqualTo(2);
-        assertThat(err()).isEqualTo("c4: driver file not found: " + missing + "\n");
+        assertThat(err()).isEqualTo("c4: driver not found: " + missing + "\n");
         assertThat(out()).isEmpty();
     }
 
@@ -78,6 +81,21 @@ class MainTest {
         Path broken = Files.writeString(dir.resolve("broken.lua"), "print('ran')\nfunction x(\n");
         assertThat(c4("run", broken.toString())).isEqualTo(2);
         assertThat(err()).startsWith("c4: ").contains("broken.lua:").endsWith("\n");
+        assertThat(err().lines()).hasSize(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aMalformedPackageIsOneLineNamingTheFileAndStatusTwo() throws Exception {
+        Path c4z = Files.writeString(dir.resolve("broken.c4z"), "print('not a zip')\n");
+        Path folder = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(folder.resolve("driver.xml"), "<devicedata>\n<config>\n</devicedata>\n");
+
+        assertThat(c4("run", c4z.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("c4: " + c4z + ": not a zip file\n");
+        err.reset();
+        assertThat(c4("run", folder.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("c4: driver.xml (in " + folder + "/): line 3").endsWith("\n");
         assertThat(err().lines()).hasSize(1);
         assertThat(out()).isEmpty();
     }
@@ -116,6 +134,6 @@ class MainTest {
 
         assertThat(c4("run", "--engine", "luaj", driver.toString())).isZero();
         assertThat(out()).isEqualTo("chunk\nlate DIT_STARTUP\ndestroyed DIT_LOADED\n");
-        assertThat(err()).isEmpty();
+        assertThat(err()).isEqualTo(NO_STATE_NOTICE.formatted("d"));
     }
 }
