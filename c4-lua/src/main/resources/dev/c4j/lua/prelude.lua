@@ -2,7 +2,6 @@
 -- driver's chunk. Java hands in its hidden helpers as arguments; no global names them.
 local printLine, hexdumpLines, bitLib, readPackageFile = ...
 local select, type, ipairs, concat = select, type, ipairs, table.concat
-local error, tostring, loadstring, gsub, sub = error, tostring, loadstring, string.gsub, string.sub
 
 -- print: standard Lua 5.1 semantics (every argument through the global tostring, looked up at each call,
 -- tab-separated), one output line per call.
@@ -52,6 +51,8 @@ if debug then
 end
 -- package and require (host spec 1.5): Lua 5.1's, written once for every engine, with modules searched only
 -- inside the driver package (Q3); the engines' own package libraries are replaced.
+-- Declared here, below print: print must see the global tostring, which drivers may replace, not this copy.
+local error, tostring, loadstring, gsub = error, tostring, loadstring, string.gsub
 package = { loaded = {}, preload = {}, path = '?.lua', cpath = '', config = '/\n;\n?\n!\n-' }
 local loaded, preload = package.loaded, package.preload
 for _, name in ipairs { 'string', 'table', 'math', 'coroutine', 'os', 'debug', 'bit', 'package' } do
