@@ -688,6 +688,13 @@ final class HostedDevice implements Device {
         binding.put("provider", provider);
         binding.put("class", bindingClass);
         dynamicBindings.put(bindingId, binding);
+        // Its connections of an earlier run come back now that the driver added it again (§3.6), as bindings that
+        // exist at startup: no OnBindingChanged.
+        for (DriverState.Connection c : state.dynamicConnections.getOrDefault(bindingId, List.of())) {
+            director.restore(c.provider()
+                    ? new SimulatedDirector.Binding(id, bindingId, c.otherDevice(), c.otherBinding(), c.bindingClass())
+                    : new SimulatedDirector.Binding(c.otherDevice(), c.otherBinding(), id, bindingId, c.bindingClass()));
+        }
     }
 
     @Override
@@ -696,7 +703,34 @@ final class HostedDevice implements Device {
             warn("RemoveDynamicBinding: no dynamic binding " + bindingId);
             return;
         }
+        state.dynamicConnections.remove(bindingId);
+        saveState();
         director.removeBindingsOf(id, bindingId);
+    }
+
+    /**
+     * Keeps what is bound to the dynamic bindings the driver has now (§3.6); on this device's loop. The saved
+     * connections of a dynamic binding it has not added again (yet) stay as they are.
+     */
+    void keepDynamicConnections() {
+        boolean changed = false;
+        for (int bindingId : dynamicBindings.keySet()) {
+            List<DriverState.Connection> now = new ArrayList<>();
+            for (SimulatedDirector.Binding b : director.bindings()) {
+                if (b.providerDevice() == id && b.providerBinding() == bindingId) {
+                    now.add(new DriverState.Connection(true, b.consumerDevice(), b.consumerBinding(), b.bindingClass()));
+                } else if (b.consumerDevice() == id && b.consumerBinding() == bindingId) {
+                    now.add(new DriverState.Connection(false, b.providerDevice(), b.providerBinding(), b.bindingClass()));
+                }
+            }
+            if (!now.equals(state.dynamicConnections.get(bindingId))) {
+                state.dynamicConnections.put(bindingId, List.copyOf(now));
+                changed = true;
+            }
+        }
+        if (changed) {
+            saveState();
+        }
     }
 
     @Override
