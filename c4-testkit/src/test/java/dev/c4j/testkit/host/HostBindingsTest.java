@@ -81,6 +81,38 @@ class HostBindingsTest {
     }
 
     @AllEngines
+    void whatIsBoundToADynamicBindingComesBackWhenTheDriverAddsItAgain(String engine) {
+        // As the vendor's example does: Director forgets dynamic bindings, the driver adds them again at start.
+        Path driver = TestPackage.named("dynamic").lua("""
+                C4:AddDynamicBinding(3001, 'CONTROL', true, 'Dynamic Out', 'DYN', false, false)
+                function ExecuteCommand(cmd)
+                  if cmd == 'Show' then
+                    local consumers = C4:GetBoundConsumerDevices(0, 3001)
+                    print(consumers and next(consumers) or 'none')
+                  else
+                    C4:RemoveDynamicBinding(3001)
+                  end
+                end
+                """).folder(dir);
+        Path state = dir.resolve("state");
+        try (TestDriver first = TestDriver.builder().engine(engine).driverPackage(driver).stateDirectory(state).start()) {
+            first.bind(first.deviceId(), 3001, 300, 3, "DYN");
+            first.command("Show");
+            assertThat(first.outputLines()).containsExactly("300");
+        }
+        try (TestDriver second = TestDriver.builder().engine(engine).driverPackage(driver).stateDirectory(state)
+                .start()) {
+            second.command("Show");
+            second.command("Remove");
+            assertThat(second.outputLines()).containsExactly("300");
+        }
+        try (TestDriver third = TestDriver.builder().engine(engine).driverPackage(driver).stateDirectory(state).start()) {
+            third.command("Show");
+            assertThat(third.outputLines()).containsExactly("none");
+        }
+    }
+
+    @AllEngines
     void getBindingsByDeviceListsTheDeclaredAndTheDynamicBindings(String engine) {
         try (TestDriver driver = device("amp").start(engine, dir)) {
             driver.command("Bindings");
