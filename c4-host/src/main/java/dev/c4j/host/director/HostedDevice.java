@@ -418,6 +418,10 @@ final class HostedDevice implements Device {
             setVariable(ident, value);
             return;
         }
+        if (device.findVariable(ident) == null) { // checked here: the change itself runs on the owner's loop
+            warn("SetDeviceVariable: device " + deviceId + " has no variable '" + ident + "'");
+            return;
+        }
         device.port.loop().execute(() -> device.setVariableFromOutside(ident, value));
     }
 

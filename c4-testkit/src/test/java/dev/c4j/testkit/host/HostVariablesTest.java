@@ -171,7 +171,10 @@ class HostVariablesTest {
                   local device = tonumber(params.DEVICE)
                   if cmd == 'Watch' then C4:RegisterVariableListener(device, 'TEMP')
                   elseif cmd == 'Read' then print('read', C4:GetDeviceVariable(device, 'TEMP'))
-                  else C4:SetDeviceVariable(device, 'TEMP', 30) end
+                  else
+                    C4:SetDeviceVariable(device, 'TEMP', 30)
+                    C4:SetDeviceVariable(device, 'NOPE', 1)
+                  end
                 end
                 """).folder(dir);
         try (TestDriver owner = TestDriver.builder().engine(engine).virtualTime().driverPackage(thermostat).start();
@@ -190,6 +193,9 @@ class HostVariablesTest {
             assertThat(watcher.outputLines()).containsExactly("watched\t" + id + "\t1001\t20\tstring",
                     "watched\t" + id + "\t1001\t25\tstring", "read\t25", "watched\t" + id + "\t1001\t30\tstring");
             assertThat(owner.outputLines()).containsExactly("changed by someone else\tTEMP\t30");
+            assertThat(watcher.messages()).containsExactly(
+                    "warning: SetDeviceVariable: device " + id + " has no variable 'NOPE'");
+            owner.assertNoErrors();
         }
     }
 }
