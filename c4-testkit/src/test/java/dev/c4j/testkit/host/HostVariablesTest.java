@@ -44,6 +44,27 @@ class HostVariablesTest {
     }
 
     @AllEngines
+    void directorCallsWorkInsideCoroutines(String engine) {
+        // LuaJ runs each coroutine on a thread of its own: the calls and the tables they update must not care.
+        try (TestDriver driver = start(engine, "coroutines", """
+                local steps = coroutine.wrap(function()
+                  print(C4:AddVariable('INSIDE', 'first', 'STRING'))
+                  coroutine.yield()
+                  C4:SetVariable('INSIDE', 'second')
+                  print(Variables.INSIDE, C4:GetDeviceVariable(C4:GetDeviceID(), 'INSIDE'))
+                end)
+                function ExecuteCommand() steps() end
+                """)) {
+            driver.command("Step");
+            driver.command("Step");
+
+            assertThat(driver.outputLines()).containsExactly("true\t1001", "second\tsecond");
+            assertThat(driver).called("AddVariable", "INSIDE").setVariable("INSIDE", "second");
+            driver.assertNoErrors();
+        }
+    }
+
+    @AllEngines
     void setVariableAndDeleteVariableChangeTheTableAtOnce(String engine) {
         try (TestDriver driver = start(engine, "vars", """
                 C4:AddVariable('A', 'one', 'STRING')
