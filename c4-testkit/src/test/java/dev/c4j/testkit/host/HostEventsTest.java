@@ -89,6 +89,28 @@ class HostEventsTest {
     }
 
     @AllEngines
+    void aDriverAddsAtMostAThousandEventsAndMayReplaceThemOrDeleteXmlOnes(String engine) {
+        try (TestDriver driver = doorbell("""
+                function ExecuteCommand()
+                  local added = 0
+                  for id = 1001, 2001 do
+                    if C4:AddEvent(id, 'Event ' .. id, '') then added = added + 1 end
+                  end
+                  print(added, C4:AddEvent(1001, 'Replaced', ''), C4:AddEvent(5000, 'One too many', ''))
+                  C4:FireEvent('Replaced')
+                  C4:DeleteEvent(2) -- an XML event: meant to stay, but it goes
+                  C4:FireEvent('Ring')
+                end
+                """).start(engine, dir)) {
+            driver.command("Go");
+
+            assertThat(driver.outputLines()).containsExactly("1000\ttrue\tfalse");
+            assertThat(calls(driver, "FireEvent")).extracting(DirectorCall::notes).containsExactly(
+                    List.of("event 1001"), List.of("FireEvent: no event named 'Ring' in driver.xml or AddEvent"));
+        }
+    }
+
+    @AllEngines
     void aHostedDriverHearsTheDeviceEventsItRegisteredFor(String engine) {
         Path chime = TestPackage.named("chime").lua("""
                 function ExecuteCommand(cmd, params)
