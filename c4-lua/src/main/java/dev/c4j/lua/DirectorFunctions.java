@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Lua face of the Director calls (host spec §3): each {@code C4:Name(...)} checks and converts its arguments
@@ -34,6 +35,16 @@ final class DirectorFunctions {
         Object apply(Args args);
     }
 
+    /** A call whose record shows other arguments than Lua passed (the message as sent, masked values). */
+    @FunctionalInterface
+    private interface RecordedCall {
+        Recorded apply(Args args);
+    }
+
+    /** What goes back to Lua, and the arguments for the record (null: the Lua arguments as given). */
+    private record Recorded(Object result, List<Object> args) {
+    }
+
     static void register(Map<String, LuaFunction> c4, DriverContext ctx, Device device) {
         DirectorFunctions f = new DirectorFunctions(ctx, device, c4);
         f.identity();
@@ -48,12 +59,18 @@ final class DirectorFunctions {
 
     /** Registers {@code C4:name}: arguments checked by {@code call}, then recorded with the result. */
     private void define(String name, Call call) {
+        defineRecorded(name, args -> new Recorded(call.apply(args), null));
+    }
+
+    /** {@link #define} for a call that says what its record shows. */
+    private void defineRecorded(String name, RecordedCall call) {
         c4.put(name, frame -> {
             Args args = Args.method(frame, name);
             ctx.checkInitTime(name);
-            Object result = call.apply(args);
-            device.record(name, argumentsOf(frame), resultForRecord(result));
-            return result;
+            Recorded done = call.apply(args);
+            device.record(name, done.args() != null ? done.args() : argumentsOf(frame),
+                    resultForRecord(done.result()));
+            return done.result();
         });
     }
 
@@ -61,6 +78,15 @@ final class DirectorFunctions {
         List<Object> values = new ArrayList<>();
         for (int i = 2; i <= frame.count(); i++) { // index 1 is C4 itself
             values.add(HostValues.forRecord(frame.toValue(i)));
+        }
+        return values;
+    }
+
+    /** The Lua arguments for the record, argument {@code n} (1-based, as {@link Args} counts) replaced when given. */
+    private static List<Object> argumentsWith(Args args, int n, Object value) {
+        List<Object> values = argumentsOf(args.frame());
+        if (n <= values.size()) {
+            values.set(n - 1, value);
         }
         return values;
     }
@@ -318,7 +344,7 @@ final class DirectorFunctions {
     // ---- §3.5 messages to proxies and devices ---------------------------------------------------------------
 
     private void messages() {
-        define("SendToProxy", args -> {
+        defineRecorded("SendToProxy", args -> {
             int binding = integer(args, 1);
             String command = args.checkString(2);
             // B8: a boolean in 4th place is allowEmpty (roon's wrapper); else the message type, then allowEmpty.
@@ -333,17 +359,21 @@ final class DirectorFunctions {
             };
             device.sendToProxy(binding, command, params, messageType);
             device.note(messageType);
-            return LuaFunction.Results.NONE;
+            // The record shows the message as sent: without the empty values that were left out.
+            return new Recorded(LuaFunction.Results.NONE, argumentsWith(args, 3, params));
         });
-        define("SendToDevice", args -> {
+        defineRecorded("SendToDevice", args -> {
             int target = integer(args, 1);
             String command = args.checkString(2);
             Map<String, String> params = params(args, 3, args.toBoolean(4));
-            if (args.type(5) == LuaType.BOOLEAN && !args.toBoolean(5)) {
-                device.note("logCommand false: values masked");
-            }
             device.sendToDevice(target, command, params);
-            return LuaFunction.Results.NONE;
+            if (args.type(5) == LuaType.BOOLEAN && !args.toBoolean(5)) {
+                // logCommand false: the values stay out of the record, so out of logs and the console
+                Map<String, String> masked = new TreeMap<>();
+                params.keySet().forEach(key -> masked.put(key, "***"));
+                return new Recorded(LuaFunction.Results.NONE, argumentsWith(args, 3, masked));
+            }
+            return new Recorded(LuaFunction.Results.NONE, argumentsWith(args, 3, params));
         });
         define("SendUIRequest", args -> device.sendUIRequest(integer(args, 1), args.checkString(2),
                 params(args, 3, true)));

@@ -123,6 +123,9 @@ final class DriverContext implements LuaHost {
         LuaValueRef chunk;
         String initType = "DIT_STARTUP";
         try {
+            // Compiled first: a driver that does not compile leaves no trace in the project or in its state (a
+            // jit="1" driver LuaJIT rejects is retried on another engine, still DIT_ADDING on its first start).
+            chunk = load(driverPackage);
             if (director != null) {
                 device = director.attach(driverPackage, propertyOverrides, port);
                 initType = device.initType();
@@ -136,7 +139,6 @@ final class DriverContext implements LuaHost {
             state.setGlobal("Properties", new HashMap<>(device != null ? device.properties() : propertyOverrides));
             state.setGlobal("Variables", new HashMap<>(device != null ? device.variables() : Map.of()));
             state.setGlobal("PersistData", device != null ? device.persistData() : new HashMap<>());
-            chunk = state.load(driverPackage.script(), driverPackage.scriptChunkName());
         } catch (LuaSyntaxException | RuntimeException | Error e) {
             closed = true;
             closeState();
@@ -156,10 +158,24 @@ final class DriverContext implements LuaHost {
         } finally {
             inDriverInit = false;
         }
+        if (device != null) {
+            device.lateInitDone(); // events fired from OnDriverLateInit on are sent (H9, B51)
+        }
         callGlobal("OnDriverLateInit", initType);
         if (device != null) {
-            device.lateInitDone();
             persistData.start();
+        }
+    }
+
+    /** The main chunk, compiled. */
+    private LuaValueRef load(DriverPackage driverPackage) throws LuaSyntaxException {
+        try {
+            return state.load(driverPackage.script(), driverPackage.scriptChunkName());
+        } catch (LuaSyntaxException e) {
+            if (driverPackage.manifest().encrypted()) { // §1.4: c4j never decrypts; a plain script under the flag runs
+                throw new LuaSyntaxException(driverPackage.fileName() + ": encrypted driver: not supported");
+            }
+            throw e;
         }
     }
 

@@ -139,8 +139,8 @@ public final class C4Runtime implements AutoCloseable {
     }
 
     /**
-     * The engine for a driver: the configured one; in auto mode (nothing configured) LuaJIT for a driver.xml
-     * that asks for it with {@code jit="1"} (host spec §1.4), when LuaJIT can run here.
+     * The engine for a driver: the configured one; in auto mode ({@code auto}, or nothing configured) LuaJIT for a
+     * driver.xml that asks for it with {@code jit="1"} (host spec §1.4), when LuaJIT can run here.
      */
     private synchronized LuaEngine engineFor(DriverPackage driverPackage) {
         if (!autoEngine || !"1".equals(driverPackage.manifest().jit()) || engine.name().equals("luajit")) {
@@ -148,7 +148,8 @@ public final class C4Runtime implements AutoCloseable {
         }
         if (jitEngine == null) {
             try {
-                jitEngine = injector.createChildInjector(Engines.module("luajit")).getInstance(LuaEngine.class);
+                // An injector of its own: a child of ours could not bind LuaEngine a second time.
+                jitEngine = Guice.createInjector(Engines.module("luajit")).getInstance(LuaEngine.class);
             } catch (RuntimeException e) {
                 output.message(driverPackage.name(), DriverOutput.Kind.WARNING, "driver.xml asks for LuaJIT, which cannot run here; using "
                         + engine.name());
@@ -265,7 +266,7 @@ public final class C4Runtime implements AutoCloseable {
         }
 
         /**
-         * The engine by name ({@link Engines#names()}). Unset: {@code c4.engine} system property, then
+         * The engine by name ({@link Engines#names()}), or {@link Engines#AUTO} to let each driver.xml choose. Unset: {@code c4.engine} system property, then
          * {@code C4_ENGINE}, then {@code c4.properties}, then {@link Engines#DEFAULT} ({@link EngineConfig}).
          */
         public Builder engine(String name) {
@@ -310,10 +311,11 @@ public final class C4Runtime implements AutoCloseable {
         /** @throws EngineException the engine name is unknown */
         public C4Runtime build() {
             EngineConfig.Selection selection = EngineConfig.resolve(engine);
-            if (!Engines.names().contains(selection.name())) {
-                throw EngineException.unknown(selection.name(), selection.origin());
+            boolean auto = selection.name().equals(Engines.AUTO) || "default".equals(selection.origin());
+            String name = selection.name().equals(Engines.AUTO) ? Engines.DEFAULT : selection.name();
+            if (!Engines.names().contains(name)) {
+                throw EngineException.unknown(name, selection.origin());
             }
-            String name = selection.name();
             Injector injector;
             LuaEngine luaEngine;
             try {
@@ -323,7 +325,7 @@ public final class C4Runtime implements AutoCloseable {
                 throwIfEngineUnavailable(e, name);
                 throw e;
             }
-            return new C4Runtime(name, "default".equals(selection.origin()), injector, luaEngine, clock,
+            return new C4Runtime(name, auto, injector, luaEngine, clock,
                     output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network);
         }
     }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One hosted driver's device in the simulated project: its properties, variables, events, persisted data and
@@ -59,6 +60,7 @@ final class HostedDevice implements Device {
     private volatile boolean allowExecute;
     private volatile boolean lateInitDone;
     private final List<String> pendingNotes = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean detached = new AtomicBoolean();
 
     HostedDevice(SimulatedDirector director, int id, DriverPackage driverPackage, Map<String, String> overrides,
                  DriverPort port, StateStore store) {
@@ -82,6 +84,9 @@ final class HostedDevice implements Device {
             String value = overrides.getOrDefault(property.name(),
                     state.properties.getOrDefault(property.name(), property.defaultValue()));
             properties.put(property.name(), value);
+        }
+        if (manifest.declared()) { // removed properties disappear from the state too: re-declared, they start over
+            state.properties.keySet().removeIf(name -> manifest.property(name).isEmpty());
         }
         overrides.forEach((name, value) -> {
             if (!properties.containsKey(name)) {
@@ -413,6 +418,10 @@ final class HostedDevice implements Device {
             setVariable(ident, value);
             return;
         }
+        if (device.findVariable(ident) == null) { // checked here: the change itself runs on the owner's loop
+            warn("SetDeviceVariable: device " + deviceId + " has no variable '" + ident + "'");
+            return;
+        }
         device.port.loop().execute(() -> device.setVariableFromOutside(ident, value));
     }
 
@@ -683,6 +692,13 @@ final class HostedDevice implements Device {
         binding.put("provider", provider);
         binding.put("class", bindingClass);
         dynamicBindings.put(bindingId, binding);
+        // Its connections of an earlier run come back now that the driver added it again (§3.6), as bindings that
+        // exist at startup: no OnBindingChanged.
+        for (DriverState.Connection c : state.dynamicConnections.getOrDefault(bindingId, List.of())) {
+            director.restore(c.provider()
+                    ? new SimulatedDirector.Binding(id, bindingId, c.otherDevice(), c.otherBinding(), c.bindingClass())
+                    : new SimulatedDirector.Binding(c.otherDevice(), c.otherBinding(), id, bindingId, c.bindingClass()));
+        }
     }
 
     @Override
@@ -691,7 +707,34 @@ final class HostedDevice implements Device {
             warn("RemoveDynamicBinding: no dynamic binding " + bindingId);
             return;
         }
+        state.dynamicConnections.remove(bindingId);
+        saveState();
         director.removeBindingsOf(id, bindingId);
+    }
+
+    /**
+     * Keeps what is bound to the dynamic bindings the driver has now (§3.6); on this device's loop. The saved
+     * connections of a dynamic binding it has not added again (yet) stay as they are.
+     */
+    void keepDynamicConnections() {
+        boolean changed = false;
+        for (int bindingId : dynamicBindings.keySet()) {
+            List<DriverState.Connection> now = new ArrayList<>();
+            for (SimulatedDirector.Binding b : director.bindings()) {
+                if (b.providerDevice() == id && b.providerBinding() == bindingId) {
+                    now.add(new DriverState.Connection(true, b.consumerDevice(), b.consumerBinding(), b.bindingClass()));
+                } else if (b.consumerDevice() == id && b.consumerBinding() == bindingId) {
+                    now.add(new DriverState.Connection(false, b.providerDevice(), b.providerBinding(), b.bindingClass()));
+                }
+            }
+            if (!now.equals(state.dynamicConnections.get(bindingId))) {
+                state.dynamicConnections.put(bindingId, List.copyOf(now));
+                changed = true;
+            }
+        }
+        if (changed) {
+            saveState();
+        }
     }
 
     @Override
@@ -859,6 +902,9 @@ final class HostedDevice implements Device {
 
     @Override
     public void detach() {
+        if (detached.getAndSet(true)) {
+            return; // a start that failed detaches, and the stop after it again
+        }
         director.detach(this);
         store.save(state);
         store.close();
