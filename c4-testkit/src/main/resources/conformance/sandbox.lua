@@ -1,4 +1,5 @@
--- The sandbox (spec 9): what a driver can reach of the host. The same on every engine.
+-- The sandbox (spec 9): what a driver can reach of the host. The same on every engine. package and require are the
+-- host's own, confined to the driver package (host spec 1.5).
 local names = { "io", "os.execute", "os.exit", "os.remove", "os.rename", "os.tmpname", "loadfile", "dofile",
   "package", "require", "java", "luajava", "ffi", "os.time", "os.date", "os.clock", "os.getenv", "os.difftime",
   "string.format", "table.concat", "math.floor", "coroutine.wrap", "debug.traceback", "pcall", "xpcall",

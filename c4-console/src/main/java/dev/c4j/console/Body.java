@@ -1,5 +1,6 @@
 package dev.c4j.console;
 
+import dev.c4j.api.LuaNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
@@ -104,7 +105,7 @@ final class Body {
             return node.textValue();
         }
         if (node.isNumber()) {
-            return LuaNumbers.toText(node.doubleValue());
+            return LuaNumbers.format(node.doubleValue());
         }
         if (node.isBoolean()) {
             return node.toString();

@@ -1,5 +1,6 @@
 package dev.c4j.console;
 
+import dev.c4j.api.LuaNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -54,12 +55,12 @@ final class PlainValues {
 
     /** A table key as text: strings as they are, numbers per H8, booleans {@code true}/{@code false}. */
     static String keyText(Object key) {
-        return key instanceof Number number ? LuaNumbers.toText(number.doubleValue()) : String.valueOf(key);
+        return key instanceof Number number ? LuaNumbers.format(number.doubleValue()) : String.valueOf(key);
     }
 
     private static JsonNode number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return NODES.textNode(LuaNumbers.toText(value)); // JSON has no such numbers: their Lua text
+            return NODES.textNode(LuaNumbers.format(value)); // JSON has no such numbers: their Lua text
         }
         if (value == Math.rint(value) && Math.abs(value) < EXACT_INTEGERS) {
             return NODES.numberNode((long) value);

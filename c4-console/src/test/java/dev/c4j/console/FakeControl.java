@@ -101,6 +101,11 @@ final class FakeControl implements DriverControl {
     }
 
     @Override
+    public CompletableFuture<EntryResult> commandParamList(String command, String param) {
+        return ask("commandParamList", command, param);
+    }
+
+    @Override
     public CompletableFuture<EntryResult> bind(int providerDevice, int providerBinding, int consumerDevice,
                                                int consumerBinding, String bindingClass) {
         return ask("bind", providerDevice, providerBinding, consumerDevice, consumerBinding, bindingClass);

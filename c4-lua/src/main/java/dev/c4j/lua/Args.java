@@ -1,6 +1,7 @@
 package dev.c4j.lua;
 
 import dev.c4j.lua.spi.LuaFrame;
+import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaRaise;
 import dev.c4j.lua.spi.LuaType;
 
@@ -33,6 +34,21 @@ final class Args {
     /** The arguments of a plain function {@code name(...)}. */
     static Args function(LuaFrame frame, String name) {
         return new Args(frame, name, 0);
+    }
+
+    /**
+     * {@code body} for a call whose failures are results (spec H7): an argument error or a {@link Failure} gives
+     * {@code nil, message} instead of a Lua error; the message keeps Lua's wording
+     * ({@code bad argument #1 to 'Hash' (string expected, got nil)}).
+     */
+    static LuaFunction failSoftly(LuaFunction body) {
+        return frame -> {
+            try {
+                return body.call(frame);
+            } catch (LuaRaise | Failure e) {
+                return LuaFunction.Results.of(null, e.getMessage());
+            }
+        };
     }
 
     String name() {
@@ -73,6 +89,11 @@ final class Args {
             throw typeError(n, "string");
         }
         return bytes;
+    }
+
+    /** A string's bytes (numbers converted), copied: for data kept or handed beyond the call. */
+    byte[] checkByteArray(int n) {
+        return copy(checkBytes(n));
     }
 
     /** A string as text (host names, option names, units): its bytes read as UTF-8. */

@@ -17,8 +17,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Installs what a driver sees in a fresh state: the object types, the {@code C4} table, {@code tohex}, and the
- * engine-neutral Lua prelude ({@code print}, {@code hexdump}, {@code bit}, the sandbox belt and braces).
+ * Installs what a driver sees in a fresh state: the object types, the {@code C4} table with its helper families,
+ * {@code c4json}, {@code tohex}, and the engine-neutral Lua prelude ({@code print}, {@code hexdump}, {@code bit},
+ * lpack's {@code string.pack}/{@code string.unpack}, the sandbox belt and braces).
  */
 final class C4Api {
 
@@ -38,6 +39,12 @@ final class C4Api {
             BindingFunctions.register(c4, ctx, ctx.device());
             ServerSocketFunctions.register(c4, ctx, ctx.device());
         }
+        JsonLib.register(ctx, c4);
+        EncodingLib.register(c4);
+        CryptoLib.register(c4);
+        XmlLib.register(c4);
+        SmallHelpers.register(ctx, c4);
+        FileLib.register(ctx, c4);
         state.setGlobal("C4", c4);
         state.setGlobal("C4SystemEvents", SystemEvents.all());
         state.setGlobal("tohex", (LuaFunction) frame -> Hex.parse(Args.function(frame, "tohex")));
@@ -61,11 +68,11 @@ final class C4Api {
         c4.put("GetTime", frame -> getTime(ctx.environment.loop().clock(), Args.method(frame, "GetTime")));
         c4.put("GetTickCount", frame -> ctx.environment.loop().clock().tickCountMillis());
         c4.put("DebugLog", frame -> {
-            ctx.log.debug(Args.method(frame, "DebugLog").checkString(1));
+            ctx.output.message(ctx.name, DriverOutput.Kind.LOG, Args.method(frame, "DebugLog").checkString(1));
             return LuaFunction.Results.NONE;
         });
         c4.put("ErrorLog", frame -> {
-            ctx.log.error(Args.method(frame, "ErrorLog").checkString(1));
+            ctx.output.message(ctx.name, DriverOutput.Kind.LOG, Args.method(frame, "ErrorLog").checkString(1));
             return LuaFunction.Results.NONE;
         });
         return c4;
@@ -118,7 +125,8 @@ final class C4Api {
         };
         LuaFunction readPackageFile = frame -> readPackageFile(ctx, Args.function(frame, "require").checkString(1));
         try {
-            Object[] results = state.call(prelude, printLine, hexdumpLines, BitLib.functions(), readPackageFile);
+            Object[] results = state.call(prelude, printLine, hexdumpLines, BitLib.functions(), Lpack.functions(),
+                    readPackageFile);
             ctx.setEntry = (LuaValueRef) results[0];
         } catch (LuaException e) {
             throw new IllegalStateException("c4j prelude failed: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package dev.c4j.lua;
 
+import dev.c4j.api.LuaNumbers;
 import dev.c4j.api.host.Device;
 import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaType;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Lua face of the Director calls (host spec §3): each {@code C4:Name(...)} checks and converts its arguments
@@ -40,6 +42,10 @@ final class DirectorFunctions {
 
     private void define(String name, RecordedCalls.Call call) {
         calls.define(name, call);
+    }
+
+    private void defineRecorded(String name, RecordedCalls.RecordedCall call) {
+        calls.defineRecorded(name, call);
     }
 
     // ---- argument helpers (H7) ----------------------------------------------------------------------------------
@@ -237,7 +243,7 @@ final class DirectorFunctions {
 
     /** A variable named by name or by id (a number, or its text). */
     private static String variableIdent(Args args, int n) {
-        return args.type(n) == LuaType.NUMBER ? NumberText.of(args.checkNumber(n)) : args.checkString(n);
+        return args.type(n) == LuaType.NUMBER ? LuaNumbers.format(args.checkNumber(n)) : args.checkString(n);
     }
 
     // ---- §3.4 events -------------------------------------------------------------------------------------------
@@ -288,7 +294,7 @@ final class DirectorFunctions {
     // ---- §3.5 messages to proxies and devices ---------------------------------------------------------------
 
     private void messages() {
-        define("SendToProxy", args -> {
+        defineRecorded("SendToProxy", args -> {
             int binding = integer(args, 1);
             String command = args.checkString(2);
             // B8: a boolean in 4th place is allowEmpty (roon's wrapper); else the message type, then allowEmpty.
@@ -303,17 +309,21 @@ final class DirectorFunctions {
             };
             device.sendToProxy(binding, command, params, messageType);
             device.note(messageType);
-            return LuaFunction.Results.NONE;
+            // The record shows the message as sent: without the empty values that were left out.
+            return new RecordedCalls.Recorded(LuaFunction.Results.NONE, RecordedCalls.argumentsWith(args, 3, params));
         });
-        define("SendToDevice", args -> {
+        defineRecorded("SendToDevice", args -> {
             int target = integer(args, 1);
             String command = args.checkString(2);
             Map<String, String> params = params(args, 3, args.toBoolean(4));
-            if (args.type(5) == LuaType.BOOLEAN && !args.toBoolean(5)) {
-                device.note("logCommand false: values masked");
-            }
             device.sendToDevice(target, command, params);
-            return LuaFunction.Results.NONE;
+            if (args.type(5) == LuaType.BOOLEAN && !args.toBoolean(5)) {
+                // logCommand false: the values stay out of the record, so out of logs and the console
+                Map<String, String> masked = new TreeMap<>();
+                params.keySet().forEach(key -> masked.put(key, "***"));
+                return new RecordedCalls.Recorded(LuaFunction.Results.NONE, RecordedCalls.argumentsWith(args, 3, masked));
+            }
+            return new RecordedCalls.Recorded(LuaFunction.Results.NONE, RecordedCalls.argumentsWith(args, 3, params));
         });
         define("SendUIRequest", args -> device.sendUIRequest(integer(args, 1), args.checkString(2),
                 params(args, 3, true)));
@@ -354,7 +364,7 @@ final class DirectorFunctions {
             Object value = args.frame().toValue(args.index(2));
             String unstorable = PersistValues.unstorable(value);
             if (unstorable != null) { // B17: error logged, nothing stored, no Lua error
-                ctx.output.message(ctx.name, "error: PersistSetValue('" + name + "'): " + unstorable
+                ctx.output.message(ctx.name, DriverOutput.Kind.ERROR, "PersistSetValue('" + name + "'): " + unstorable
                         + "; nothing stored");
                 device.note("not stored: " + unstorable);
                 return LuaFunction.Results.NONE;

@@ -75,7 +75,8 @@ public final class Driver implements AutoCloseable {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(output, "output");
-        DriverContext context = new DriverContext(driverPackage.name(), environment, output);
+        DriverContext context = new DriverContext(driverPackage.name(), environment, output,
+                DriverFiles.temporary());
         Driver driver = new Driver(context, driverPackage, Map.copyOf(propertyOverrides), engine, director);
         // OnDriverRemovedFromProject ends with a stop; stop waits for the loop, so it runs on a thread of its own.
         context.stopRequest = () -> {

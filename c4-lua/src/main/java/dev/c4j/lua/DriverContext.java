@@ -38,6 +38,8 @@ final class DriverContext implements LuaHost {
     /** {@code C4:DebugLog} / {@code C4:ErrorLog} go here. */
     final Logger log;
     final LegacyTimers legacyTimers = new LegacyTimers(this);
+    /** The driver's files: {@code C4:File*}. */
+    FileSandbox files;
 
     ObjectType serverType;
     ObjectType clientType;
@@ -63,11 +65,12 @@ final class DriverContext implements LuaHost {
     private boolean inDriverInit;
     private final Set<String> initTimeWarnings = new HashSet<>();
 
-    DriverContext(String name, DriverEnvironment environment, DriverOutput output) {
+    DriverContext(String name, DriverEnvironment environment, DriverOutput output, DriverFiles driverFiles) {
         this.name = name;
         this.environment = environment;
         this.output = output;
         this.log = LoggerFactory.getLogger("c4j.driver." + name);
+        this.files = new FileSandbox(driverFiles, this::warn);
     }
 
     LuaState state() {
@@ -120,9 +123,15 @@ final class DriverContext implements LuaHost {
         LuaValueRef chunk;
         String initType = "DIT_STARTUP";
         try {
+            // Compiled first: a driver that does not compile leaves no trace in the project or in its state (a
+            // jit="1" driver LuaJIT rejects is retried on another engine, still DIT_ADDING on its first start).
+            chunk = load(driverPackage);
             if (director != null) {
                 device = director.attach(driverPackage, propertyOverrides, port);
                 initType = device.initType();
+                // A hosted driver's files live in its state (host spec 7.5); C4Z is its package folder, read-only.
+                files = new FileSandbox(new DriverFiles(device.fileSandbox(), driverPackage.folder().orElse(null)),
+                        this::warn);
             }
             C4Api.install(this);
             // CHOICE: Properties, Variables and PersistData are always tables (H10): drivers index them at chunk
@@ -130,7 +139,6 @@ final class DriverContext implements LuaHost {
             state.setGlobal("Properties", new HashMap<>(device != null ? device.properties() : propertyOverrides));
             state.setGlobal("Variables", new HashMap<>(device != null ? device.variables() : Map.of()));
             state.setGlobal("PersistData", device != null ? device.persistData() : new HashMap<>());
-            chunk = state.load(driverPackage.script(), driverPackage.scriptChunkName());
         } catch (LuaSyntaxException | RuntimeException | Error e) {
             closed = true;
             closeState();
@@ -150,10 +158,24 @@ final class DriverContext implements LuaHost {
         } finally {
             inDriverInit = false;
         }
+        if (device != null) {
+            device.lateInitDone(); // events fired from OnDriverLateInit on are sent (H9, B51)
+        }
         callGlobal("OnDriverLateInit", initType);
         if (device != null) {
-            device.lateInitDone();
             persistData.start();
+        }
+    }
+
+    /** The main chunk, compiled. */
+    private LuaValueRef load(DriverPackage driverPackage) throws LuaSyntaxException {
+        try {
+            return state.load(driverPackage.script(), driverPackage.scriptChunkName());
+        } catch (LuaSyntaxException e) {
+            if (driverPackage.manifest().encrypted()) { // §1.4: c4j never decrypts; a plain script under the flag runs
+                throw new LuaSyntaxException(driverPackage.fileName() + ": encrypted driver: not supported");
+            }
+            throw e;
         }
     }
 
@@ -175,6 +197,7 @@ final class DriverContext implements LuaHost {
         legacyTimers.forgetAll();
         environment.timers().cancelAll();
         environment.network().abandonAll();
+        files.close();
         touched.clear();
         closeState();
     }
@@ -293,6 +316,20 @@ final class DriverContext implements LuaHost {
         }
     }
 
+    /**
+     * Calls {@code function} on a later loop turn, through {@link #call} (a Lua error is reported with its
+     * traceback), then lets it go: {@code C4:CallAsync}.
+     */
+    void callLater(LuaValueRef function) {
+        environment.loop().execute(() -> {
+            try {
+                call(function);
+            } finally {
+                function.release();
+            }
+        });
+    }
+
     /** Calls the global function {@code name} if the driver defines one (entry points, {@code OnTimerExpired}). */
     void callGlobal(String globalName, Object... args) {
         if (closed) {
@@ -317,9 +354,14 @@ final class DriverContext implements LuaHost {
      */
     void checkInitTime(String api) {
         if (inDriverInit && initTimeWarnings.add(api)) {
-            output.message(name, "warning: " + api + " called during OnDriverInit;"
+            output.message(name, DriverOutput.Kind.WARNING, api + " called during OnDriverInit;"
                     + " DriverWorks advises to wait for OnDriverLateInit");
         }
+    }
+
+    /** A warning about the driver, among its runtime messages. */
+    void warn(String text) {
+        output.message(name, DriverOutput.Kind.WARNING, text);
     }
 
     // ---- LuaHost -------------------------------------------------------------------------------------------------
@@ -336,12 +378,12 @@ final class DriverContext implements LuaHost {
 
     @Override
     public void reportLuaError(String messageWithTraceback) {
-        output.message(name, messageWithTraceback);
+        output.message(name, DriverOutput.Kind.ERROR, messageWithTraceback);
     }
 
     @Override
     public void reportInternalError(String functionName, Throwable error) {
         log.error("internal error in '{}'", functionName, error);
-        output.message(name, "internal error in '" + functionName + "': " + error);
+        output.message(name, DriverOutput.Kind.ERROR, "internal error in '" + functionName + "': " + error);
     }
 }

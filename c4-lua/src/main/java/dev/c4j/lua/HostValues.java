@@ -1,5 +1,6 @@
 package dev.c4j.lua;
 
+import dev.c4j.api.LuaNumbers;
 import dev.c4j.api.ByteString;
 import dev.c4j.api.OpaqueValue;
 
@@ -21,10 +22,10 @@ final class HostValues {
             return s.utf8();
         }
         if (value instanceof Double d) {
-            return NumberText.of(d);
+            return LuaNumbers.format(d);
         }
         if (value instanceof Number n) {
-            return NumberText.of(n.doubleValue());
+            return LuaNumbers.format(n.doubleValue());
         }
         return String.valueOf(value);
     }

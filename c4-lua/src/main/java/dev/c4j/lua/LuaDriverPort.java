@@ -39,8 +39,8 @@ final class LuaDriverPort implements DriverPort {
     }
 
     @Override
-    public void message(String text) {
-        ctx.output.message(ctx.name, text);
+    public void warning(String text) {
+        ctx.output.message(ctx.name, DriverOutput.Kind.WARNING, text);
     }
 
     @Override

@@ -42,7 +42,7 @@ final class PersistDataSaver {
         Map<Object, Object> data = (Map<Object, Object>) value;
         if (PersistValues.dropUnstorable(data) && !warnedUnstorable) {
             warnedUnstorable = true;
-            ctx.output.message(ctx.name, "warning: PersistData holds functions, userdata, coroutines or cycles;"
+            ctx.output.message(ctx.name, DriverOutput.Kind.WARNING, "PersistData holds functions, userdata, coroutines or cycles;"
                     + " they are not saved");
         }
         ctx.device().savePersistData(data);

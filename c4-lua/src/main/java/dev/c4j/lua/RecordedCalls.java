@@ -20,6 +20,16 @@ final class RecordedCalls {
         Object apply(Args args);
     }
 
+    /** A call whose record shows other arguments than Lua passed (the message as sent, masked values). */
+    @FunctionalInterface
+    interface RecordedCall {
+        Recorded apply(Args args);
+    }
+
+    /** What goes back to Lua, and the arguments for the record (null: the Lua arguments as given). */
+    record Recorded(Object result, List<Object> args) {
+    }
+
     private final Map<String, LuaFunction> c4;
     private final DriverContext ctx;
     private final Device device;
@@ -32,13 +42,28 @@ final class RecordedCalls {
 
     /** Registers {@code C4:name}: arguments checked by {@code call}, then recorded with the result. */
     void define(String name, Call call) {
+        defineRecorded(name, args -> new Recorded(call.apply(args), null));
+    }
+
+    /** {@link #define} for a call that says what its record shows. */
+    void defineRecorded(String name, RecordedCall call) {
         c4.put(name, frame -> {
             Args args = Args.method(frame, name);
             ctx.checkInitTime(name);
-            Object result = call.apply(args);
-            device.record(name, argumentsOf(frame), resultForRecord(result));
-            return result;
+            Recorded done = call.apply(args);
+            device.record(name, done.args() != null ? done.args() : argumentsOf(frame),
+                    resultForRecord(done.result()));
+            return done.result();
         });
+    }
+
+    /** The Lua arguments for the record, argument {@code n} (1-based, as {@link Args} counts) replaced when given. */
+    static List<Object> argumentsWith(Args args, int n, Object value) {
+        List<Object> values = argumentsOf(args.frame());
+        if (n <= values.size()) {
+            values.set(n - 1, value);
+        }
+        return values;
     }
 
     private static List<Object> argumentsOf(LuaFrame frame) {

@@ -1,6 +1,6 @@
 -- The c4j prelude: the engine-neutral globals written in Lua. It runs once in every fresh driver state, before the
 -- driver's chunk. Java hands in its hidden helpers as arguments; no global names them.
-local printLine, hexdumpLines, bitLib, readPackageFile = ...
+local printLine, hexdumpLines, bitLib, lpack, readPackageFile = ...
 local select, type, ipairs, concat = select, type, ipairs, table.concat
 
 -- print: standard Lua 5.1 semantics (every argument through the global tostring, looked up at each call,
@@ -35,6 +35,9 @@ if bit == nil then
 elseif bit.mod == nil then
   bit.mod = bitLib.mod
 end
+
+-- string.pack / string.unpack are lpack's, as on the controller (host spec 7.6), over whatever the engine has.
+string.pack, string.unpack = lpack.pack, lpack.unpack
 
 -- Sandbox, belt and braces: whatever the engine opened, drivers get no files, no process control and no
 -- native modules.

@@ -74,16 +74,23 @@ final class LoopTimers implements TimerService {
         }
     }
 
-    /** Runs, in (deadline, creation) order, every timer due at {@code now}; late repeating ones once, with skips. */
-    private void serve(long now) {
+    /**
+     * Runs, in (deadline, creation) order, every timer due at {@code passStart}; a late repeating one once, with its
+     * skips. Each timer's skips and next deadline are computed against the time it is actually served, read after
+     * the tasks before it ran: a task that kept the loop busy makes the timers after it later (spec 6.2). Timers
+     * that fall due during the pass, a repeating one's next tick included, wait for the next pass, so that a slow
+     * task cannot keep the loop from its I/O.
+     */
+    private void serve(long passStart) {
         serving = true;
         try {
             LoopTimer timer;
-            while ((timer = queue.peek()) != null && timer.deadline <= now) {
+            while ((timer = queue.peek()) != null && timer.deadline <= passStart) {
                 queue.poll();
                 long skips = 0;
                 if (timer.period > 0) {
-                    skips = (now - timer.deadline) / timer.period;
+                    long servedAt = Math.max(passStart, clock.monotonicNanos());
+                    skips = (servedAt - timer.deadline) / timer.period;
                     timer.deadline = saturatedAdd(timer.deadline, (skips + 1) * timer.period);
                     queue.add(timer); // before the task runs, so that the task may cancel it
                 } else {

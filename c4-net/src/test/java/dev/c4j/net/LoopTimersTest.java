@@ -169,6 +169,41 @@ class LoopTimersTest {
         assertThat(calls).isEmpty();
     }
 
+    /**
+     * Spec 6.2 on the real clock: a task due at the same moment, created before the repeating timer, keeps the loop
+     * busy for 2.5 periods; the repeating timer is then called once, with skips 2, not twice in a burst (skips 0
+     * and 1) as when it was served at the time read before the busy task. The margins: served at least 2.5 periods
+     * after its tick (the busy task's own wait), skips stay 2 unless it is served half a period later still.
+     */
+    @Test
+    void realClockTimerAfterABusyTaskIsServedOnceWithTheSkipsOfTheTimeItRuns() throws InterruptedException {
+        DriverEnvironment real = platform.open("busy", DriverClock.system());
+        long period = 600;
+        List<Long> skipsSeen = new CopyOnWriteArrayList<>();
+        CountDownLatch twoCalls = new CountDownLatch(2);
+        real.loop().execute(() -> {
+            real.timers().start(period, false, (timer, skips) -> sleep(period * 5 / 2));
+            real.timers().start(period, true, (timer, skips) -> {
+                skipsSeen.add(skips);
+                twoCalls.countDown();
+                if (skipsSeen.size() == 2) {
+                    timer.cancel();
+                }
+            });
+        });
+        assertThat(twoCalls.await(10, TimeUnit.SECONDS)).as("two calls of the repeating timer").isTrue();
+        assertThat(skipsSeen).containsExactly(2L, 0L); // then on time at the next tick, its phase kept
+        real.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void realClockTimerFires() throws InterruptedException {
         DriverEnvironment real = platform.open("real", DriverClock.system());

@@ -122,7 +122,7 @@ public final class C4Runtime implements AutoCloseable {
             }
             // B54: Director reloads a jit="1" driver under PUC Lua when LuaJIT rejects its syntax; c4j retries on
             // the configured (default) engine.
-            output.message(driverPackage.name(), "LuaJIT rejects the driver (" + e.getMessage() + "); retrying on "
+            output.message(driverPackage.name(), DriverOutput.Kind.WARNING, "LuaJIT rejects the driver (" + e.getMessage() + "); retrying on "
                     + engine.name());
             return start(driverPackage, properties, engine);
         }
@@ -144,8 +144,8 @@ public final class C4Runtime implements AutoCloseable {
     }
 
     /**
-     * The engine for a driver: the configured one; in auto mode (nothing configured) LuaJIT for a driver.xml
-     * that asks for it with {@code jit="1"} (host spec §1.4), when LuaJIT can run here.
+     * The engine for a driver: the configured one; in auto mode ({@code auto}, or nothing configured) LuaJIT for a
+     * driver.xml that asks for it with {@code jit="1"} (host spec §1.4), when LuaJIT can run here.
      */
     private synchronized LuaEngine engineFor(DriverPackage driverPackage) {
         if (!autoEngine || !"1".equals(driverPackage.manifest().jit()) || engine.name().equals("luajit")) {
@@ -153,9 +153,10 @@ public final class C4Runtime implements AutoCloseable {
         }
         if (jitEngine == null) {
             try {
-                jitEngine = injector.createChildInjector(Engines.module("luajit")).getInstance(LuaEngine.class);
+                // An injector of its own: a child of ours could not bind LuaEngine a second time.
+                jitEngine = Guice.createInjector(Engines.module("luajit")).getInstance(LuaEngine.class);
             } catch (RuntimeException e) {
-                output.message(driverPackage.name(), "driver.xml asks for LuaJIT, which cannot run here; using "
+                output.message(driverPackage.name(), DriverOutput.Kind.WARNING, "driver.xml asks for LuaJIT, which cannot run here; using "
                         + engine.name());
                 jitEngine = engine;
             }
@@ -172,7 +173,7 @@ public final class C4Runtime implements AutoCloseable {
                 throw new IllegalStateException("runtime closed");
             }
             EgressPolicy egress = network == NetworkAccess.LOOPBACK
-                    ? EgressPolicy.loopbackOnly(refusal -> output.message(name, refusal)) : EgressPolicy.ANY;
+                    ? EgressPolicy.loopbackOnly(refusal -> output.message(name, DriverOutput.Kind.WARNING, refusal)) : EgressPolicy.ANY;
             DriverEnvironment environment = platform.open(name, clock, egress, addressMap);
             try {
                 driver = Driver.create(driverPackage, properties, luaEngine, environment, output, director);
@@ -272,7 +273,7 @@ public final class C4Runtime implements AutoCloseable {
         }
 
         /**
-         * The engine by name ({@link Engines#names()}). Unset: {@code c4.engine} system property, then
+         * The engine by name ({@link Engines#names()}), or {@link Engines#AUTO} to let each driver.xml choose. Unset: {@code c4.engine} system property, then
          * {@code C4_ENGINE}, then {@code c4.properties}, then {@link Engines#DEFAULT} ({@link EngineConfig}).
          */
         public Builder engine(String name) {
@@ -341,10 +342,11 @@ public final class C4Runtime implements AutoCloseable {
         /** @throws EngineException the engine name is unknown */
         public C4Runtime build() {
             EngineConfig.Selection selection = EngineConfig.resolve(engine);
-            if (!Engines.names().contains(selection.name())) {
-                throw EngineException.unknown(selection.name(), selection.origin());
+            boolean auto = selection.name().equals(Engines.AUTO) || "default".equals(selection.origin());
+            String name = selection.name().equals(Engines.AUTO) ? Engines.DEFAULT : selection.name();
+            if (!Engines.names().contains(name)) {
+                throw EngineException.unknown(name, selection.origin());
             }
-            String name = selection.name();
             Injector injector;
             LuaEngine luaEngine;
             try {
@@ -354,7 +356,7 @@ public final class C4Runtime implements AutoCloseable {
                 throwIfEngineUnavailable(e, name);
                 throw e;
             }
-            return new C4Runtime(name, "default".equals(selection.origin()), injector, luaEngine, clock,
+            return new C4Runtime(name, auto, injector, luaEngine, clock,
                     output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network,
                     bindingAddresses, AddressMap.of(addressMap));
         }

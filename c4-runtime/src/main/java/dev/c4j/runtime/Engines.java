@@ -19,6 +19,12 @@ public final class Engines {
     /** The engine used when nothing is configured: pure Java, runs everywhere. */
     public static final String DEFAULT = "luaj";
 
+    /**
+     * Not an engine: the engine option that lets each driver's package choose (host spec §1.4): LuaJIT for a
+     * driver.xml with {@code jit="1"}, {@link #DEFAULT} for the others. Nothing configured means the same.
+     */
+    public static final String AUTO = "auto";
+
     private static final Map<String, Supplier<Module>> MODULES = new LinkedHashMap<>();
 
     static {

@@ -16,6 +16,7 @@ final class CapturedOutput implements DriverOutput {
 
     private final List<String> lines = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
+    private final List<DriverOutput.Kind> kinds = new ArrayList<>();
 
     @Override
     public synchronized void print(String driverName, byte[] line) {
@@ -25,8 +26,15 @@ final class CapturedOutput implements DriverOutput {
 
     @Override
     public void message(String driverName, String text) {
+        message(driverName, Kind.ERROR, text);
+    }
+
+    @Override
+    public void message(String driverName, Kind kind, String text) {
+        text = kind.prefix() + text;
         synchronized (this) {
             messages.add(text);
+            kinds.add(kind);
             notifyAll();
         }
         // Also shown at once: a Lua error with its traceback is what one wants to see when a test fails.
@@ -45,6 +53,17 @@ final class CapturedOutput implements DriverOutput {
 
     synchronized List<String> messages() {
         return List.copyOf(messages);
+    }
+
+    /** The messages of one kind, in order. */
+    synchronized List<String> messages(Kind kind) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (kinds.get(i) == kind) {
+                found.add(messages.get(i));
+            }
+        }
+        return found;
     }
 
     /** The first {@code count} lines in which {@code regex} is found, waiting up to {@code timeout} for them. */

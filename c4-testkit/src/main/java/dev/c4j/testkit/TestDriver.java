@@ -4,7 +4,9 @@ import dev.c4j.api.VirtualClock;
 import dev.c4j.api.host.DirectorCall;
 import dev.c4j.api.host.DriverControl;
 import dev.c4j.api.host.EntryResult;
+import dev.c4j.host.pkg.PackageException;
 import dev.c4j.lua.Driver;
+import dev.c4j.lua.DriverOutput;
 import dev.c4j.lua.spi.LuaSyntaxException;
 import dev.c4j.runtime.C4Runtime;
 import dev.c4j.runtime.NetworkAccess;
@@ -41,7 +43,8 @@ import java.util.regex.MatchResult;
  * }
  * }</pre>
  *
- * {@link #close()} stops the driver ({@code OnDriverDestroyed}) and its runtime.
+ * {@link #close()} stops the driver ({@code OnDriverDestroyed}) and its runtime. {@link #startBeside} adds a
+ * second driver to the same simulated project.
  */
 public final class TestDriver implements AutoCloseable {
 
@@ -49,14 +52,19 @@ public final class TestDriver implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private final C4Runtime runtime;
+    private final boolean ownsRuntime;
     private final Driver driver;
+    private final RoutedOutput outputs;
     private final CapturedOutput output;
     private final VirtualClock clock;
 
-    private TestDriver(C4Runtime runtime, Driver driver, CapturedOutput output, VirtualClock clock) {
+    private TestDriver(C4Runtime runtime, boolean ownsRuntime, Driver driver, RoutedOutput outputs,
+                       VirtualClock clock) {
         this.runtime = runtime;
+        this.ownsRuntime = ownsRuntime;
         this.driver = driver;
-        this.output = output;
+        this.outputs = outputs;
+        this.output = outputs.of(driver.name());
         this.clock = clock;
     }
 
@@ -92,12 +100,38 @@ public final class TestDriver implements AutoCloseable {
         return output.messages();
     }
 
-    /** Fails if the runtime reported any message (a Lua error, or a warning) about the driver. */
+    /** The runtime messages that are errors: Lua errors with their tracebacks, internal errors. */
+    public List<String> errors() {
+        return output.messages(DriverOutput.Kind.ERROR);
+    }
+
+    /**
+     * The runtime messages that are warnings ({@code "warning: ..."}): advice the controller would give too, such as a
+     * Director call during {@code OnDriverInit} or a property driver.xml does not declare.
+     */
+    public List<String> warnings() {
+        return output.messages(DriverOutput.Kind.WARNING);
+    }
+
+    /** What the driver logged with {@code C4:ErrorLog} and {@code C4:DebugLog}, and the runtime's notices. */
+    public List<String> logs() {
+        return output.messages(DriverOutput.Kind.LOG);
+    }
+
+    /** Fails if the runtime reported an error (a Lua error, an internal error) about the driver; warnings pass. */
     public void assertNoErrors() {
-        List<String> messages = output.messages();
+        assertNone("error", errors());
+    }
+
+    /** Fails if the runtime reported a warning about the driver. */
+    public void assertNoWarnings() {
+        assertNone("warning", warnings());
+    }
+
+    private void assertNone(String kind, List<String> messages) {
         if (!messages.isEmpty()) {
             throw new AssertionError("driver " + driver.name() + " on " + engine() + " reported " + messages.size()
-                    + " message(s):\n" + String.join("\n", messages));
+                    + " " + kind + "(s):\n" + String.join("\n", messages) + output.describe());
         }
     }
 
@@ -134,6 +168,11 @@ public final class TestDriver implements AutoCloseable {
         return await(control().setProperty(name, value, false));
     }
 
+    /** Sets a property as an installer may and a user may not: read-only, outside its items or range. */
+    public EntryResult forceProperty(String name, String value) {
+        return await(control().setProperty(name, value, true));
+    }
+
     /** {@code ExecuteCommand(name, params)}; the result is what the driver returned. */
     public EntryResult command(String name, Map<String, String> params) {
         return await(control().command(name, params));
@@ -147,6 +186,11 @@ public final class TestDriver implements AutoCloseable {
     /** Runs a driver.xml action: {@code ExecuteCommand("LUA_ACTION", {ACTION = ...})}. */
     public EntryResult action(String name) {
         return await(control().action(name, Map.of()));
+    }
+
+    /** Runs a driver.xml action with parameters: {@code ExecuteCommand("LUA_ACTION", {ACTION = ..., ...})}. */
+    public EntryResult action(String name, Map<String, String> params) {
+        return await(control().action(name, params));
     }
 
     /** {@code ReceivedFromProxy(binding, command, params)}. */
@@ -164,15 +208,30 @@ public final class TestDriver implements AutoCloseable {
         return await(control().testCondition(name, params));
     }
 
+    /** {@code GetCommandParamList(command, param)}: the items of a {@code DYNAMIC_LIST} command parameter. */
+    public EntryResult commandParamList(String command, String param) {
+        return await(control().commandParamList(command, param));
+    }
+
     /** A variable of this driver set from outside: {@code OnVariableChanged(name, id)}. */
     public EntryResult setVariable(String name, String value) {
         return await(control().setVariable(name, value, false));
+    }
+
+    /** Sets a read-only variable of this driver from outside: {@code OnVariableChanged(name, id)}. */
+    public EntryResult forceVariable(String name, String value) {
+        return await(control().setVariable(name, value, true));
     }
 
     /** Binds provider and consumer bindings; hosted ends get {@code OnBindingChanged}. */
     public EntryResult bind(int providerDevice, int providerBinding, int consumerDevice, int consumerBinding,
                             String bindingClass) {
         return await(control().bind(providerDevice, providerBinding, consumerDevice, consumerBinding, bindingClass));
+    }
+
+    /** Removes the binding of a consumer; hosted ends get {@code OnBindingChanged(..., false, ...)}. */
+    public EntryResult unbind(int consumerDevice, int consumerBinding) {
+        return await(control().unbind(consumerDevice, consumerBinding));
     }
 
     /**
@@ -186,6 +245,11 @@ public final class TestDriver implements AutoCloseable {
     /** {@code OnSystemEvent} for a system event the driver registered for. */
     public EntryResult systemEvent(String name, int deviceId, String data) {
         return await(control().systemEvent(name, deviceId, data));
+    }
+
+    /** {@code OnDeviceEvent(device, eventId)} for a device event the driver registered for. */
+    public EntryResult deviceEvent(int deviceId, int eventId) {
+        return await(control().deviceEvent(deviceId, eventId));
     }
 
     /** {@code OnDriverRemovedFromProject()}, then the driver stops. */
@@ -251,15 +315,54 @@ public final class TestDriver implements AutoCloseable {
         return driver;
     }
 
-    /** The engine's name ({@code luaj}, {@code jnlua}, {@code luajit}). */
+    /** The name of the engine the driver runs on ({@code luaj}, {@code jnlua}, {@code luajit}). */
     public String engine() {
-        return runtime.engine();
+        return driver.engineName(); // not the runtime's: in auto mode a jit="1" driver runs on luajit
     }
 
-    /** Stops the driver (if still running) and its runtime. */
+    /**
+     * Starts another driver in this one's runtime, as a second device of the same project: one simulated Director
+     * (each sees the other's devices, variables and events; {@code SendToDevice} and {@code SendUIRequest} reach
+     * it), the same engine setting, clock, network policy and state folder. Its output is its own. Closing it stops
+     * it; closing this one stops both.
+     */
+    public TestDriver startBeside(Path driverPackage) {
+        return startBeside(driverPackage, Map.of());
+    }
+
+    /** {@link #startBeside(Path)} with property overrides. */
+    public TestDriver startBeside(Path driverPackage, Map<String, String> properties) {
+        Driver other = started(runtime, () -> runtime.start(driverPackage, properties), driverPackage);
+        return new TestDriver(runtime, false, other, outputs, clock);
+    }
+
+    /** Stops the driver (if still running) and, unless it was {@linkplain #startBeside started beside} another, its runtime. */
     @Override
     public void close() {
-        runtime.close();
+        if (ownsRuntime) {
+            runtime.close();
+        } else {
+            driver.stop();
+        }
+    }
+
+    /** How a driver starts in a runtime. */
+    @FunctionalInterface
+    private interface Start {
+        Driver start() throws IOException, LuaSyntaxException;
+    }
+
+    /** Runs {@code start}, turning what a broken driver throws into a test failure with one clear message. */
+    private static Driver started(C4Runtime runtime, Start start, Object what) {
+        try {
+            return start.start();
+        } catch (LuaSyntaxException e) {
+            throw new AssertionError("driver does not compile on " + runtime.engine() + ": " + e.getMessage(), e);
+        } catch (PackageException e) {
+            throw new AssertionError(e.getMessage(), e); // one line naming the file and the problem
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read driver " + what, e);
+        }
     }
 
     /** Chooses the engine, the clock and the driver source; {@link #start()} runs it. */
@@ -377,15 +480,16 @@ public final class TestDriver implements AutoCloseable {
         /**
          * Runs the chunk, {@code OnDriverInit} and {@code OnDriverLateInit}.
          *
-         * @throws AssertionError                       the driver does not compile (Lua's message)
+         * @throws AssertionError                       the driver does not compile (Lua's message), or its package
+         *                                              is malformed (one line naming the file)
          * @throws dev.c4j.runtime.EngineException      the engine is unknown or cannot run on this platform
          */
         public TestDriver start() {
             if (source == null && file == null) {
                 throw new IllegalStateException("no driver: call source(Path), resource(String) or lua(name, text)");
             }
-            CapturedOutput output = new CapturedOutput();
-            C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(output).network(network)
+            RoutedOutput outputs = new RoutedOutput();
+            C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(outputs).network(network)
                     .stateDirectory(stateDirectory);
             bindingAddresses.forEach(runtimeBuilder::bindingAddress);
             addressMap.forEach(runtimeBuilder::mapAddress);
@@ -394,14 +498,9 @@ public final class TestDriver implements AutoCloseable {
             }
             C4Runtime runtime = runtimeBuilder.build();
             try {
-                Driver driver = file != null ? runtime.start(file, properties) : runtime.start(name, source, properties);
-                return new TestDriver(runtime, driver, output, clock);
-            } catch (LuaSyntaxException e) {
-                runtime.close();
-                throw new AssertionError("driver does not compile on " + runtime.engine() + ": " + e.getMessage(), e);
-            } catch (IOException e) {
-                runtime.close();
-                throw new UncheckedIOException("cannot read driver " + file, e);
+                Driver driver = started(runtime, () -> file != null ? runtime.start(file, properties)
+                        : runtime.start(name, source, properties), file);
+                return new TestDriver(runtime, true, driver, outputs, clock);
             } catch (RuntimeException | Error e) {
                 runtime.close();
                 throw e;

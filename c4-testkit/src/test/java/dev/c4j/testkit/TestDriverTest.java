@@ -93,7 +93,30 @@ class TestDriverTest {
             assertThat(driver.outputLines()).containsExactly("still alive");
             assertThat(driver.messages()).singleElement().asString().contains("boom").contains("traceback");
             assertThatThrownBy(driver::assertNoErrors).isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("reported 1 message(s)").hasMessageContaining("boom");
+                    .hasMessageContaining("reported 1 error(s)").hasMessageContaining("boom");
+            driver.assertNoWarnings();
+        }
+    }
+
+    @AllEngines
+    void errorLogAndDebugLogReachTheDriversOutputAsLogs(String engine) {
+        String lua = "C4:ErrorLog('device refused the login') C4:DebugLog('sent 12 bytes')";
+        try (TestDriver driver = TestDriver.builder().engine(engine).lua("logger", lua).start()) {
+            assertThat(driver.logs()).containsExactly("device refused the login", "sent 12 bytes");
+            assertThat(driver.errors()).isEmpty();
+            assertThat(driver.warnings()).isEmpty();
+        }
+    }
+
+    @AllEngines
+    void warningsAreToldApartFromErrors(String engine) {
+        String lua = "function OnDriverInit() C4:SetTimer(10, function() end) end";
+        try (TestDriver driver = TestDriver.builder().engine(engine).virtualTime().lua("early", lua).start()) {
+            assertThat(driver.warnings()).singleElement().asString().startsWith("warning: SetTimer called during");
+            assertThat(driver.errors()).isEmpty();
+            driver.assertNoErrors();
+            assertThatThrownBy(driver::assertNoWarnings).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("reported 1 warning(s)").hasMessageContaining("SetTimer");
         }
     }
 

@@ -44,6 +44,35 @@ final class Drivers {
         driver.advance(by);
     }
 
+    /**
+     * Retries {@code assertion} until it passes, for at most {@link #TIMEOUT}, then lets its last failure through:
+     * for what a driver does in reaction to bytes still on their way.
+     */
+    static void eventually(Runnable assertion) {
+        eventually(TIMEOUT, assertion);
+    }
+
+    /** {@link #eventually(Runnable)} for at most {@code within}. */
+    static void eventually(Duration within, Runnable assertion) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
     /** A port on 127.0.0.1 that nobody listens on (it was free a moment ago). */
     static int closedPort() {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -89,6 +89,7 @@ class TesseraAmpTest {
                     .called("AddVariable", "POWER_STATE", "0", "BOOL");
             assertThat(statusHistory(driver)).containsExactly("Connecting to 127.0.0.1", "Connected");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -104,6 +105,7 @@ class TesseraAmpTest {
             eventually(() -> assertThat(driver).setVariable("POWER_STATE", "1"));
             assertThat(driver).called("SendToNetwork", BINDING, 4998, "VOLUME 55\r");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -117,6 +119,7 @@ class TesseraAmpTest {
             assertThat(connection.readUntil("\r")).isEqualTo("POWER?\r");
             assertThat(connection.readUntil("\r")).isEqualTo("VOLUME?\r");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -140,6 +143,7 @@ class TesseraAmpTest {
             assertThat(statusHistory(driver)).containsExactly("Connecting to 127.0.0.1", "Connected",
                     "Disconnected: Director reconnects", "Connected");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -155,6 +159,7 @@ class TesseraAmpTest {
             eventually(() -> assertThat(statusHistory(driver)).containsExactly(
                     "No address: set it on the Connections tab", "Connecting to 127.0.0.1", "Connected"));
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 }

@@ -246,7 +246,7 @@ public interface Device {
     /** The driver's files sandbox folder (§7.5), inside its state; the caller creates it when first needed. */
     java.nio.file.Path fileSandbox();
 
-    /** {@code OnDriverLateInit} returned: events are no longer early (H9, B51). */
+    /** {@code OnDriverLateInit} is about to run: events are no longer early (H9, B51: "not before OnDriverLateInit"). */
     void lateInitDone();
 
     /** The driver's stop: final saves, listeners dropped. */

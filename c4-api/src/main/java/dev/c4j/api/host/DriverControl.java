@@ -38,6 +38,9 @@ public interface DriverControl {
     /** {@code TestCondition(name, params)}. */
     CompletableFuture<EntryResult> testCondition(String name, Map<String, String> params);
 
+    /** {@code GetCommandParamList(command, param)}: the items Composer offers for a {@code DYNAMIC_LIST} parameter. */
+    CompletableFuture<EntryResult> commandParamList(String command, String param);
+
     /** Binds a provider to a consumer binding; hosted ends get {@code OnBindingChanged}. */
     CompletableFuture<EntryResult> bind(int providerDevice, int providerBinding, int consumerDevice,
                                         int consumerBinding, String bindingClass);

@@ -32,4 +32,12 @@ public interface DriverPackage {
 
     /** Whether the package has files besides its script (not so for {@code .c4i} and bare {@code .lua}). */
     boolean hasFiles();
+
+    /**
+     * The package's folder on this host, for read-only access to its files by path (the {@code C4Z} file alias);
+     * empty for a {@code .c4z} read in place, a {@code .c4i} and bare source.
+     */
+    default Optional<java.nio.file.Path> folder() {
+        return Optional.empty();
+    }
 }

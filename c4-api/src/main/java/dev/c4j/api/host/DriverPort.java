@@ -22,8 +22,8 @@ public interface DriverPort {
     /** The engine's configuration name ({@code luaj}, {@code jnlua}, {@code luajit}). */
     String engine();
 
-    /** A runtime message about the driver (a warning), to wherever its runtime messages go. Any thread. */
-    void message(String text);
+    /** A warning about the driver (text without a prefix), to wherever its runtime messages go. Any thread. */
+    void warning(String text);
 
     /**
      * Sets {@code Properties[key]} or {@code Variables[key]} (the global {@code table}) in the driver's state;

@@ -55,6 +55,25 @@ class Lua51SurfaceTest {
     }
 
     @Test
+    void tablesFunctionsUserdataAndThreadsPrintWithAnAddressAsInLua51() {
+        try (TestDriver d = TestDriver.start("""
+                local t = {}
+                print(t)
+                print(tostring(t) == tostring(t), tostring(t) ~= tostring({}))
+                print(print, tostring, string.format, C4.SetTimer, function() end)
+                print(newproxy(), coroutine.create(print))
+                print(C4:SetTimer(1000, function() end))
+                """)) {
+            assertThat(d.lines()).hasSize(5);
+            assertThat(d.lines().get(0)).matches("table: 0x\\p{XDigit}+");
+            assertThat(d.lines().get(1)).isEqualTo("true\ttrue");
+            assertThat(d.lines().get(2).split("\t")).hasSize(5).allMatch(f -> f.matches("function: 0x\\p{XDigit}+"));
+            assertThat(d.lines().get(3)).matches("userdata: 0x\\p{XDigit}+\tthread: 0x\\p{XDigit}+");
+            assertThat(d.lines().get(4)).matches("C4LuaTimer: 0x\\p{XDigit}+"); // our objects keep their type name
+        }
+    }
+
+    @Test
     void loadstringIsByteExact() {
         try (TestDriver d = TestDriver.start("""
                 local s = loadstring('return "\\0\\255' .. string.char(200) .. '"')()
@@ -142,7 +161,7 @@ class Lua51SurfaceTest {
                     "false\tz",
                     "true\t7",
                     "false\tdrv:7: caller is wrong",
-                    "false\tdrv:9: attempt to index ? (a nil value)",
+                    "false\tdrv:9: attempt to index local 't' (a nil value)",
                     "false\tnil",
                     "false\thandled: drv:11: w",
                     "false\ttable",

@@ -117,6 +117,11 @@ final class HostedControl implements DriverControl {
     }
 
     @Override
+    public CompletableFuture<EntryResult> commandParamList(String command, String param) {
+        return onLoop(() -> director.callEntryPoint(device, "GetCommandParamList", command, param));
+    }
+
+    @Override
     public CompletableFuture<EntryResult> bind(int providerDevice, int providerBinding, int consumerDevice,
                                                int consumerBinding, String bindingClass) {
         return afterPosted(() -> director.bind(providerDevice, providerBinding, consumerDevice, consumerBinding,
@@ -174,7 +179,8 @@ final class HostedControl implements DriverControl {
             }
             String text = data == null ? "" : data;
             if (!text.contains("name=\"")) { // the vendor's dispatcher finds the event's name with this pattern
-                text = "<event name=\"" + name + "\" deviceid=\"" + deviceId + "\">" + text + "</event>";
+                String eventName = SystemEvents.name(eventId) != null ? SystemEvents.name(eventId) : name;
+                text = "<event name=\"" + eventName + "\" deviceid=\"" + deviceId + "\">" + text + "</event>";
             }
             return director.callEntryPoint(device, "OnSystemEvent", text);
         });

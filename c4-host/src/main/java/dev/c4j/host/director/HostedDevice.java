@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One hosted driver's device in the simulated project: its properties, variables, events, persisted data and
@@ -58,11 +59,11 @@ final class HostedDevice implements Device {
     final NetworkBindings network;
     /** Legacy server sockets (§6). */
     private final LegacyServers servers = new LegacyServers(this);
-    private volatile boolean detached;
     private volatile String displayName;
     private volatile boolean allowExecute;
     private volatile boolean lateInitDone;
     private final List<String> pendingNotes = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean detached = new AtomicBoolean();
 
     HostedDevice(SimulatedDirector director, int id, DriverPackage driverPackage, Map<String, String> overrides,
                  DriverPort port, StateStore store, Map<Integer, String> bindingAddresses) {
@@ -72,7 +73,7 @@ final class HostedDevice implements Device {
         this.manifest = driverPackage.manifest();
         this.port = port;
         this.store = store;
-        this.state = store.load(port::message);
+        this.state = store.load(port::warning);
         this.initType = !store.persistent() ? "DIT_STARTUP"
                 : state.version == null ? "DIT_ADDING"
                 : state.version.equals(manifest.version()) ? "DIT_STARTUP" : "DIT_UPDATING";
@@ -87,10 +88,13 @@ final class HostedDevice implements Device {
                     state.properties.getOrDefault(property.name(), property.defaultValue()));
             properties.put(property.name(), value);
         }
+        if (manifest.declared()) { // removed properties disappear from the state too: re-declared, they start over
+            state.properties.keySet().removeIf(name -> manifest.property(name).isEmpty());
+        }
         overrides.forEach((name, value) -> {
             if (!properties.containsKey(name)) {
                 if (manifest.declared()) {
-                    port.message("warning: --property " + name + ": driver.xml declares no such property; set anyway");
+                    port.warning("--property " + name + ": driver.xml declares no such property; set anyway");
                 }
                 properties.put(name, value);
             }
@@ -418,6 +422,10 @@ final class HostedDevice implements Device {
             setVariable(ident, value);
             return;
         }
+        if (device.findVariable(ident) == null) { // checked here: the change itself runs on the owner's loop
+            warn("SetDeviceVariable: device " + deviceId + " has no variable '" + ident + "'");
+            return;
+        }
         device.port.loop().execute(() -> device.setVariableFromOutside(ident, value));
     }
 
@@ -688,6 +696,13 @@ final class HostedDevice implements Device {
         binding.put("provider", provider);
         binding.put("class", bindingClass);
         dynamicBindings.put(bindingId, binding);
+        // Its connections of an earlier run come back now that the driver added it again (§3.6), as bindings that
+        // exist at startup: no OnBindingChanged.
+        for (DriverState.Connection c : state.dynamicConnections.getOrDefault(bindingId, List.of())) {
+            director.restore(c.provider()
+                    ? new SimulatedDirector.Binding(id, bindingId, c.otherDevice(), c.otherBinding(), c.bindingClass())
+                    : new SimulatedDirector.Binding(c.otherDevice(), c.otherBinding(), id, bindingId, c.bindingClass()));
+        }
     }
 
     @Override
@@ -696,7 +711,34 @@ final class HostedDevice implements Device {
             warn("RemoveDynamicBinding: no dynamic binding " + bindingId);
             return;
         }
+        state.dynamicConnections.remove(bindingId);
+        saveState();
         director.removeBindingsOf(id, bindingId);
+    }
+
+    /**
+     * Keeps what is bound to the dynamic bindings the driver has now (§3.6); on this device's loop. The saved
+     * connections of a dynamic binding it has not added again (yet) stay as they are.
+     */
+    void keepDynamicConnections() {
+        boolean changed = false;
+        for (int bindingId : dynamicBindings.keySet()) {
+            List<DriverState.Connection> now = new ArrayList<>();
+            for (SimulatedDirector.Binding b : director.bindings()) {
+                if (b.providerDevice() == id && b.providerBinding() == bindingId) {
+                    now.add(new DriverState.Connection(true, b.consumerDevice(), b.consumerBinding(), b.bindingClass()));
+                } else if (b.consumerDevice() == id && b.consumerBinding() == bindingId) {
+                    now.add(new DriverState.Connection(false, b.providerDevice(), b.providerBinding(), b.bindingClass()));
+                }
+            }
+            if (!now.equals(state.dynamicConnections.get(bindingId))) {
+                state.dynamicConnections.put(bindingId, List.copyOf(now));
+                changed = true;
+            }
+        }
+        if (changed) {
+            saveState();
+        }
     }
 
     @Override
@@ -802,7 +844,7 @@ final class HostedDevice implements Device {
     /** Posts an entry point to a later turn (H4), unless the driver has stopped by then (N8). */
     void postEntryPoint(String entryPoint, Object... args) {
         port.loop().execute(() -> {
-            if (!detached) {
+            if (!detached.get()) {
                 director.callEntryPoint(this, entryPoint, args);
             }
         });
@@ -911,7 +953,7 @@ final class HostedDevice implements Device {
 
     @Override
     public void warn(String text) {
-        port.message("warning: " + text);
+        port.warning(text);
         pendingNotes.add(text);
     }
 
@@ -922,7 +964,9 @@ final class HostedDevice implements Device {
 
     @Override
     public void detach() {
-        detached = true;
+        if (detached.getAndSet(true)) {
+            return; // a start that failed detaches, and the stop after it again
+        }
         network.abandonAll();
         servers.abandonAll();
         director.detach(this);

@@ -170,7 +170,7 @@ final class LegacyServers {
 
         /** A bind that had to wait for the loop (a LuaJ coroutine called) failed: the driver hears nothing. */
         void bindFailed(NetError error) {
-            device.port.message("warning: CreateServer(" + port + ") failed: " + error.message());
+            device.port.warning("CreateServer(" + port + ") failed: " + error.message());
             abandon();
             servers.remove(this);
         }
@@ -276,7 +276,7 @@ final class LegacyServers {
             if (op == NetOp.LISTEN) {
                 bindFailed(error);
             } else {
-                device.port.message("warning: ServerSend: datagram dropped: " + error.message());
+                device.port.warning("ServerSend: datagram dropped: " + error.message());
             }
         }
     }

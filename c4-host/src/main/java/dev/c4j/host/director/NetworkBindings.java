@@ -214,7 +214,7 @@ final class NetworkBindings {
 
     /** A warning about something that happened on its own (no call in progress). */
     void message(String text) {
-        device.port.message("warning: " + text);
+        device.port.warning(text);
     }
 
     private void duringDriverCall(Runnable call) {

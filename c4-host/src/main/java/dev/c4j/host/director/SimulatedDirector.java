@@ -357,16 +357,39 @@ public final class SimulatedDirector implements Director {
         }
     }
 
+    /**
+     * A binding of an earlier run back in the model, without {@code OnBindingChanged} (§3.6), unless its consumer end
+     * is bound already: a consumer binding has one provider.
+     */
+    void restore(Binding binding) {
+        boolean consumerTaken = bindings.stream().anyMatch(b -> b.consumerDevice() == binding.consumerDevice()
+                && b.consumerBinding() == binding.consumerBinding());
+        if (!consumerTaken) {
+            bindings.add(binding);
+        }
+    }
+
     private void notifyBinding(Binding binding, boolean bound) {
         HostedDevice provider = device(binding.providerDevice());
         if (provider != null) {
             post(provider, "OnBindingChanged", binding.providerBinding(), binding.bindingClass(), bound,
                     binding.consumerDevice(), binding.consumerBinding());
+            keepDynamicConnections(provider);
         }
         HostedDevice consumer = device(binding.consumerDevice());
         if (consumer != null) {
             post(consumer, "OnBindingChanged", binding.consumerBinding(), binding.bindingClass(), bound,
                     binding.providerDevice(), binding.providerBinding());
+            keepDynamicConnections(consumer);
+        }
+    }
+
+    /** A device's state is its loop's: the other end of a binding a driver made is updated there. */
+    private void keepDynamicConnections(HostedDevice device) {
+        if (device.port.loop().inLoop()) {
+            device.keepDynamicConnections();
+        } else {
+            device.port.loop().execute(device::keepDynamicConnections);
         }
     }
 }

@@ -25,4 +25,9 @@ final class FolderFiles implements PackageFiles {
         }
         return Optional.of(Files.readAllBytes(file));
     }
+
+    @Override
+    public Optional<Path> folder() {
+        return Optional.of(root);
+    }
 }

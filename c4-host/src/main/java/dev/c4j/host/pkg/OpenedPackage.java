@@ -70,6 +70,11 @@ final class OpenedPackage implements DriverPackage {
     }
 
     @Override
+    public Optional<java.nio.file.Path> folder() {
+        return origin.files().folder();
+    }
+
+    @Override
     public String toString() {
         return origin.label();
     }

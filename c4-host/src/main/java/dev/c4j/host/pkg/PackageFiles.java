@@ -11,4 +11,9 @@ interface PackageFiles {
 
     /** The bytes of a regular file; {@code name} is already {@linkplain RelativeNames#normalize normalised}. */
     Optional<byte[]> read(String name) throws IOException;
+
+    /** The folder the files are in, when they are in one. */
+    default Optional<java.nio.file.Path> folder() {
+        return Optional.empty();
+    }
 }

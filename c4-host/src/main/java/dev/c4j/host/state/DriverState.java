@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What c4j keeps of one driver between runs (rule H11): the package version of the last run, property values,
- * the driver's variables, {@code PersistData} and the {@code Persist*Value} entries. A snapshot: mutable, owned by
+ * the driver's variables, {@code PersistData}, the {@code Persist*Value} entries and the connections of its dynamic
+ * bindings. A snapshot: mutable, owned by
  * whoever holds it; the store copies on save.
  */
 public final class DriverState {
@@ -19,8 +20,17 @@ public final class DriverState {
     public Map<Object, Object> persistData = new LinkedHashMap<>();
     /** name → entry; the flag belongs to the entry (B16). */
     public final Map<String, PersistEntry> persistValues = new LinkedHashMap<>();
+    /**
+     * Dynamic binding id → what was bound to it (§3.6): Director forgets dynamic bindings at a restart, the driver
+     * adds them again, and then their connections come back from here.
+     */
+    public final Map<Integer, List<Connection>> dynamicConnections = new LinkedHashMap<>();
 
     public record Variable(int id, String name, String value, String type, boolean readOnly, boolean hidden) {
+    }
+
+    /** A binding seen from this driver's end: whether that end provides, and the other device's end. */
+    public record Connection(boolean provider, int otherDevice, int otherBinding, String bindingClass) {
     }
 
     /** A {@code PersistSetValue} entry: a plain value, stored encrypted on disk when {@code encrypted}. */
@@ -35,6 +45,7 @@ public final class DriverState {
         copy.variables.addAll(variables);
         copy.persistData = persistData;
         copy.persistValues.putAll(persistValues);
+        dynamicConnections.forEach((binding, connections) -> copy.dynamicConnections.put(binding, List.copyOf(connections)));
         return copy;
     }
 }

@@ -79,7 +79,7 @@ final class FileStateStore implements StateStore {
             } catch (IOException moveFailure) {
                 aside = file;
             }
-            warnings.accept("warning: the driver state " + file + " is corrupt (" + e.getMessage()
+            warnings.accept("the driver state " + file + " is corrupt (" + e.getMessage()
                     + "); starting with an empty state; the file was kept as " + aside);
             return new DriverState();
         }
@@ -169,6 +169,12 @@ final class FileStateStore implements StateStore {
                     wrap(e.value())));
         }
         root.put("persistValues", values);
+        Map<Object, Object> dynamic = new LinkedHashMap<>();
+        state.dynamicConnections.forEach((binding, connections) -> dynamic.put((double) binding, connections.stream()
+                .map(c -> (Object) List.of(c.provider(), (double) c.otherDevice(), (double) c.otherBinding(),
+                        c.bindingClass()))
+                .toList()));
+        root.put("dynamicConnections", dynamic);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
@@ -207,6 +213,14 @@ final class FileStateStore implements StateStore {
             Object value = encrypted ? valueOf(decrypt(((dev.c4j.api.ByteString) entry.get(1)).toByteArray()))
                     : unwrap(entry.get(1));
             state.persistValues.put((String) e.getKey(), new DriverState.PersistEntry(value, encrypted));
+        }
+        Map<Object, Object> dynamic = (Map<Object, Object>) root.get("dynamicConnections");
+        if (dynamic != null) { // absent from the files of earlier c4j versions
+            dynamic.forEach((binding, connections) -> state.dynamicConnections.put(((Double) binding).intValue(),
+                    ((List<Object>) connections).stream().map(o -> (List<Object>) o)
+                            .map(c -> new DriverState.Connection((Boolean) c.get(0), ((Double) c.get(1)).intValue(),
+                                    ((Double) c.get(2)).intValue(), (String) c.get(3)))
+                            .toList()));
         }
         return state;
     }

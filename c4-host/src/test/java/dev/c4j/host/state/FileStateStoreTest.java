@@ -38,6 +38,7 @@ class FileStateStoreTest {
         state.persistData.put(ByteString.utf8("inputs"), nested);
         state.persistValues.put("token", new DriverState.PersistEntry(ByteString.utf8("secret"), true));
         state.persistValues.put("count", new DriverState.PersistEntry(3.0, false));
+        state.dynamicConnections.put(3001, List.of(new DriverState.Connection(true, 300, 3, "DYN")));
         return state;
     }
 
@@ -57,6 +58,7 @@ class FileStateStoreTest {
         assertThat(read.variables).containsExactly(new DriverState.Variable(1001, "POWER", "1", "BOOL", false, true));
         assertThat(read.persistData).isEqualTo(sample().persistData);
         assertThat(read.persistValues).isEqualTo(sample().persistValues);
+        assertThat(read.dynamicConnections).isEqualTo(sample().dynamicConnections);
     }
 
     @Test

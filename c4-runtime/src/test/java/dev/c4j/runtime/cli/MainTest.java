@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command in-process: exit statuses and what goes to which stream. */
 class MainTest {
 
+    /** The one line on standard error of a run without {@code --state}, for the driver named {@code %s}. */
+
     @TempDir
     Path dir;
 
@@ -83,6 +85,21 @@ class MainTest {
         Path broken = Files.writeString(dir.resolve("broken.lua"), "print('ran')\nfunction x(\n");
         assertThat(c4("run", broken.toString())).isEqualTo(2);
         assertThat(err()).startsWith("c4: ").contains("broken.lua:").endsWith("\n");
+        assertThat(err().lines()).hasSize(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aMalformedPackageIsOneLineNamingTheFileAndStatusTwo() throws Exception {
+        Path c4z = Files.writeString(dir.resolve("broken.c4z"), "print('not a zip')\n");
+        Path folder = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(folder.resolve("driver.xml"), "<devicedata>\n<config>\n</devicedata>\n");
+
+        assertThat(c4("run", c4z.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("c4: " + c4z + ": not a zip file\n");
+        err.reset();
+        assertThat(c4("run", folder.toString())).isEqualTo(2);
+        assertThat(err()).startsWith("c4: driver.xml (in " + folder + "/): line 3").endsWith("\n");
         assertThat(err().lines()).hasSize(1);
         assertThat(out()).isEmpty();
     }

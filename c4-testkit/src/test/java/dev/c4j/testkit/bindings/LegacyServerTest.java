@@ -74,6 +74,7 @@ class LegacyServerTest {
             assertThat(driver).called("CreateServer", 0, "\r\n", false, "web")
                     .called("OnServerDataIn");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -99,6 +100,7 @@ class LegacyServerTest {
             List<MatchResult> offline = driver.awaitOutput("^connection\t(\\d+)\t\\d+\tOFFLINE", 2, TIMEOUT);
             assertThat(offline.get(0).group(1)).isNotEqualTo(offline.get(1).group(1));
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -112,6 +114,7 @@ class LegacyServerTest {
             }
             assertThat(driver.outputLines()).startsWith("create\ttrue");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -148,6 +151,7 @@ class LegacyServerTest {
             assertThat(lines.get(lines.size() - 1)).isEqualTo("server\t" + port + "\tOFFLINE\t7");
             assertRefused(port);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -181,6 +185,7 @@ class LegacyServerTest {
                     "in\t" + datagrams.get(0).group(1) + "\tc\t127.0.0.1\t" + client.getLocalPort());
             assertThat(lines(driver, "connection")).isEmpty();
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -199,6 +204,7 @@ class LegacyServerTest {
             assertThat(driver.outputLines()).last().isEqualTo("destroyed");
             assertRefused(port);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 

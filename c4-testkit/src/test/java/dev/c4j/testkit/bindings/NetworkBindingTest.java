@@ -85,6 +85,7 @@ class NetworkBindingTest {
                     .called("OnConnectionStatusChanged", BINDING, 23, "ONLINE")
                     .called("ReceivedFromNetwork", BINDING, 23, "hello\r\n", "127.0.0.1");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -101,6 +102,7 @@ class NetworkBindingTest {
             device.awaitConnectionCount(1);
             assertThat(driver).called("NetConnect", BINDING, 23);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -126,6 +128,7 @@ class NetworkBindingTest {
                 }
             }
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -141,6 +144,7 @@ class NetworkBindingTest {
                 assertThatThrownBy(revived::accept).isInstanceOf(SocketTimeoutException.class);
             }
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -166,6 +170,7 @@ class NetworkBindingTest {
             assertThat(driver.awaitOutput("^status", 3, BoundDriver.TIMEOUT)).hasSize(3);
             assertThat(lines(driver, "status")).containsExactly(ONLINE, OFFLINE, ONLINE);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -185,6 +190,7 @@ class NetworkBindingTest {
             assertThat(driver.outputLines()).containsExactly("late init", ONLINE, OFFLINE, ONLINE, data("BACK\r\n"));
             device.awaitConnectionCount(2);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -209,6 +215,7 @@ class NetworkBindingTest {
             }
             assertThat(lines(driver, "status")).containsExactly(ONLINE, OFFLINE);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -221,6 +228,7 @@ class NetworkBindingTest {
             sync(driver);
             assertThat(lines(driver, "data")).containsExactly(data("POWER=ON\r\n"), data("INPUT=\u00ff\u0000\r\n"));
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -242,6 +250,7 @@ class NetworkBindingTest {
             assertThat(connection.timeout(Duration.ofSeconds(30)).readExactly(burst.length)).isEqualTo(burst);
             awaitLine(driver, "received all");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -262,6 +271,7 @@ class NetworkBindingTest {
             awaitLine(driver, "status");
             assertThat(driver.outputLines()).containsExactly("late init", "binding changed\t6001\ttrue", ONLINE);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -289,6 +299,7 @@ class NetworkBindingTest {
             assertThatThrownBy(() -> driver.setBindingAddress(6002, HOST))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no network binding 6002");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -317,6 +328,7 @@ class NetworkBindingTest {
                     "freed\ttrue", ONLINE, "own change\t127.0.0.2");
             assertThat(driver).called("SetBindingAddress", BINDING, "127.0.0.2").called("GetBindingAddress", 6100);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -342,6 +354,7 @@ class NetworkBindingTest {
             BoundDriver.sleep(QUIET);
             device.awaitConnectionCount(1);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -358,7 +371,7 @@ class NetworkBindingTest {
         try (TestDriver driver = builder(engine, "", lua).start()) {
             awaitLine(driver, "port");
             assertThat(driver.outputLines()).contains("port\tfalse\tbad argument #2 to 'NetConnect' (port out of range)");
-            assertThat(String.join("\n", driver.messages())).contains("not online; 9 bytes dropped",
+            assertThat(String.join("\n", driver.warnings())).contains("not online; 9 bytes dropped",
                     "NetConnect: no network binding 6200", "MULTICAST is not supported");
         }
     }
@@ -383,6 +396,7 @@ class NetworkBindingTest {
             BoundDriver.sleep(QUIET);
             assertThat(driver.outputLines()).containsExactly("late init", ONLINE, data("LAST\r\n"), "destroyed");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 

@@ -67,6 +67,7 @@ class SslBindingTest {
             assertThat(readLine(connection)).isEqualTo("world");
             assertThat(lines(driver, "data")).containsExactly("data\t6001\t23\thello\n\t127.0.0.1");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -79,6 +80,7 @@ class SslBindingTest {
             device.takeConnection();
             awaitLine(driver, "status");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -92,6 +94,7 @@ class SslBindingTest {
             assertThat(device.nextHandshake()).startsWith("failed");
             assertThat(lines(driver, "status")).isEmpty();
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -115,6 +118,7 @@ class SslBindingTest {
                     "status\t6001\t23\tONLINE");
             assertThat(driver).called("GetPrivateKeyPassword", BINDING, 23);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -151,6 +155,7 @@ class SslBindingTest {
             assertThat(device.nextHandshake()).isEqualTo("sni=device.test client=-");
             assertThat(awaitLine(driver, "status")).isEqualTo("status\t6100\t443\tONLINE");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 }

@@ -81,6 +81,7 @@ class UdpBindingTest {
             assertThat(driver.outputLines()).containsExactly("late init", "status\t6001\t23\tONLINE",
                     "data\t6001\t23\tone\r\ntwo\t127.0.0.1", "status\t6001\t23\tOFFLINE");
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -99,6 +100,7 @@ class UdpBindingTest {
             driver.command("send", Map.of("DATA", "again"));
             assertThat(receive().getPort()).as("the same socket").isEqualTo(ping.getPort());
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 
@@ -117,6 +119,7 @@ class UdpBindingTest {
             assertThat(text(packet)).isEqualTo("mirrored");
             assertThat(packet.getPort()).isEqualTo(port);
             driver.assertNoErrors();
+            driver.assertNoWarnings();
         }
     }
 }

@@ -54,6 +54,31 @@ class TimerTest {
         }
     }
 
+    /**
+     * Spec 6.2 on the real clock: a one-shot due at the same moment, created first, keeps the loop busy for 2.5
+     * periods; the repeating timer is then called once with skips 2 (not twice in a burst with skips 0 and 1), and
+     * on time at its next tick with skips 0. The margin: skips stay 2 unless it is served another half period late.
+     */
+    @AllEngines
+    void aRepeatingTimerHeldUpByABusyCallbackIsCalledOnceWithItsSkipsOnTheRealClock(String engine) {
+        try (TestDriver d = TestDriver.builder().engine(engine).lua("drv", """
+                C4:SetTimer(600, function()
+                  local start = C4:GetTickCount()
+                  while C4:GetTickCount() - start < 1500 do end
+                end)
+                local calls = 0
+                C4:SetTimer(600, function(timer, skips)
+                  calls = calls + 1
+                  print('tick', calls, skips)
+                  if calls == 2 then timer:Cancel() end
+                end, true)
+                """).start()) {
+            d.awaitOutput("^tick\t2\t", Duration.ofSeconds(10));
+            assertThat(d.outputLines()).containsExactly("tick\t1\t2", "tick\t2\t0");
+            d.assertNoErrors();
+        }
+    }
+
     @AllEngines
     void cancelInsideItsOwnCallbackStopsIt(String engine) {
         try (TestDriver d = Drivers.start(engine, """

@@ -9,8 +9,10 @@ import org.luaj.vm2.LuaValue;
  * the difference, so that a driver gives the same results on every c4j engine.
  *
  * <ul>
- *   <li>numbers as text and text as numbers, everywhere: by LuaJ classes patched at build time
- *       ({@link LuaJPatcher}), checked here;</li>
+ *   <li>by LuaJ classes patched at build time ({@link LuaJPatcher}), checked here: numbers as text and text as
+ *       numbers, everywhere; {@code tostring} of tables, functions, userdata and threads ({@code "table: 0x..."});
+ *       runtime error messages that name the variable ({@code attempt to call global 'Foo' (a nil value)}) on the
+ *       lines 5.1 reports; tail calls of C functions made in the calling frame;</li>
  *   <li>{@code string.format, find, match, gmatch, gsub, upper, lower, rep}: 5.1's implementations over bytes with
  *       the C locale;</li>
  *   <li>{@code os.date, os.time}: 5.1's over the C library's strftime/mktime semantics;</li>
@@ -25,8 +27,8 @@ public final class Lua51Compat {
      * Replaces the functions above in {@code globals}; call it after loading the libraries (it changes the
      * {@code string} and {@code os} tables it finds) and before running driver code.
      *
-     * @throws IllegalStateException if LuaJ's number conversions are not the patched ones (the class path puts
-     *                               luaj-jse before this module)
+     * @throws IllegalStateException if LuaJ's classes are not the patched ones (the class path puts luaj-jse
+     *                               before this module)
      */
     public static void install(Globals globals) {
         requirePatchedLuaJ();
@@ -49,12 +51,13 @@ public final class Lua51Compat {
         return LenientEscapes.rewrite(source);
     }
 
-    /** Fails unless the build-time patch of LuaJ's number conversions is what the JVM loaded. */
+    /** Fails unless the build-time patch of LuaJ is what the JVM loaded. */
     static void requirePatchedLuaJ() {
         boolean formats = "0.66666666666667".equals(LuaValue.valueOf(2.0 / 3).tojstring());
         boolean parses = LuaValue.valueOf("\t0x10\r\n").tonumber().toint() == 16;
-        if (!formats || !parses) {
-            throw new IllegalStateException("LuaJ's number conversions are not patched: the classes of "
+        boolean addresses = new LuaTable().tojstring().startsWith("table: 0x");
+        if (!formats || !parses || !addresses) {
+            throw new IllegalStateException("LuaJ's classes are not patched: the classes of "
                     + "c4-engine-luaj (dev.c4j.engine.luaj.compat.LuaJPatcher output) must come before luaj-jse "
                     + "on the class path; LuaDouble was loaded from "
                     + org.luaj.vm2.LuaDouble.class.getProtectionDomain().getCodeSource().getLocation());

@@ -7,9 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaDouble;
+import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaUserdata;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.compiler.LexState;
+import org.luaj.vm2.lib.LibFunction;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -20,7 +25,8 @@ class LuaJPatchTest {
 
     @Test
     void patchedLuaJClassesShadowTheJar() {
-        for (Class<?> patched : List.of(LuaDouble.class, LuaString.class)) {
+        for (Class<?> patched : List.of(LuaDouble.class, LuaString.class, LuaValue.class, LuaFunction.class,
+                LibFunction.class, LuaUserdata.class, LuaClosure.class, LexState.class)) {
             assertThat(patched.getProtectionDomain().getCodeSource().getLocation().toString())
                     .as("%s must come from this module's classes, not from luaj-jse", patched.getName())
                     .doesNotContain("luaj-jse");
@@ -58,38 +64,54 @@ class LuaJPatchTest {
     @Test
     void patcherRewritesTheMethodsItPromisesAndFailsOnAnythingElse() throws Exception {
         Map<String, byte[]> patched = LuaJPatcher.patchAll();
-        assertThat(patched).containsOnlyKeys("org/luaj/vm2/LuaDouble", "org/luaj/vm2/LuaString");
-        assertThat(callsToLuaNumbers(patched.get("org/luaj/vm2/LuaDouble")))
-                .contains("tojstring -> toString", "<clinit> -> HARDWARE_NAN", "ddiv_d -> HARDWARE_NAN");
-        assertThat(callsToLuaNumbers(patched.get("org/luaj/vm2/LuaString")))
+        assertThat(patched).containsOnlyKeys("org/luaj/vm2/LuaDouble", "org/luaj/vm2/LuaString",
+                "org/luaj/vm2/LuaValue", "org/luaj/vm2/LuaFunction", "org/luaj/vm2/lib/LibFunction",
+                "org/luaj/vm2/LuaUserdata", "org/luaj/vm2/LuaClosure", "org/luaj/vm2/compiler/LexState");
+        assertThat(uses(patched.get("org/luaj/vm2/LuaDouble"), "LuaNumbers"))
+                .containsExactlyInAnyOrder("tojstring -> toString", "<clinit> -> HARDWARE_NAN",
+                        "ddiv_d -> HARDWARE_NAN", "dmod_d -> HARDWARE_NAN");
+        assertThat(uses(patched.get("org/luaj/vm2/LuaString"), "LuaNumbers"))
                 .containsExactlyInAnyOrder("scannumber -> parse", "scannumber -> parse");
+        for (String className : List.of("org/luaj/vm2/LuaValue", "org/luaj/vm2/LuaFunction",
+                "org/luaj/vm2/lib/LibFunction", "org/luaj/vm2/LuaUserdata")) {
+            assertThat(uses(patched.get(className), "ObjectAddresses")).containsExactly("tojstring -> tostring");
+        }
+        byte[] closure = patched.get("org/luaj/vm2/LuaClosure");
+        assertThat(uses(closure, "ObjectAddresses")).containsExactly("tojstring -> tostring");
+        assertThat(uses(closure, "LuaClosureHooks")).containsExactlyInAnyOrder(
+                "execute -> raised", "execute -> raised", "execute -> tailCall", "execute -> tailCall",
+                "execute -> tailCall", "execute -> tailCall", "execute -> tailCall");
+        assertThat(uses(patched.get("org/luaj/vm2/compiler/LexState"), "LexState"))
+                .contains("subexpr -> lastline", "funcargs -> linenumber");
     }
 
-    private static List<String> callsToLuaNumbers(byte[] classFile) {
-        List<String> calls = new ArrayList<>();
+    /** "method -> member" for each use, in the class's methods, of a member of the class named {@code owner}. */
+    private static List<String> uses(byte[] classFile, String owner) {
+        List<String> uses = new ArrayList<>();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
                                              String[] exceptions) {
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
-                    public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
-                        record(owner, name);
+                    public void visitMethodInsn(int opcode, String className, String name, String desc,
+                                                boolean isInterface) {
+                        record(className, name);
                     }
 
                     @Override
-                    public void visitFieldInsn(int opcode, String owner, String name, String desc) {
-                        record(owner, name);
+                    public void visitFieldInsn(int opcode, String className, String name, String desc) {
+                        record(className, name);
                     }
 
-                    private void record(String owner, String name) {
-                        if (owner.equals("dev/c4j/engine/luaj/compat/LuaNumbers")) {
-                            calls.add(method + " -> " + name);
+                    private void record(String className, String name) {
+                        if (className.endsWith("/" + owner)) {
+                            uses.add(method + " -> " + name);
                         }
                     }
                 };
             }
         }, 0);
-        return calls;
+        return uses;
     }
 }

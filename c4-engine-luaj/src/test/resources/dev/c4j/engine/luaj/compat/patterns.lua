@@ -2,7 +2,8 @@
 local function pack(...) return {n = select("#", ...), ...} end
 local function try(f)
   local r = pack(pcall(f))
-  if not r[1] then return "error: " .. (string.gsub(tostring(r[2]), "^[^:]*:%d+: ", "")) end
+  -- the position: "chunk:12: " in C Lua, "=chunk:12 " from LuaJ's own pcall (these tests run without c4j's)
+  if not r[1] then return "error: " .. (string.gsub(tostring(r[2]), "^[^:]*:%d+:? ", "")) end
   for i = 2, r.n do r[i] = tostring(r[i]) end
   return r.n .. ": " .. table.concat(r, " ", 2, r.n)
 end

@@ -1,4 +1,4 @@
-package dev.c4j.console;
+package dev.c4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Expected texts are C's printf("%.14g"), what Lua 5.1's tostring writes. */
-class LuaNumbersTest {
+class LuaNumbersTableTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -32,12 +32,12 @@ class LuaNumbersTest {
             "-0.0, -0",
     })
     void writesNumbersAsLuaTostring(double value, String text) {
-        assertThat(LuaNumbers.toText(value)).isEqualTo(text);
+        assertThat(LuaNumbers.format(value)).isEqualTo(text);
     }
 
     @ParameterizedTest
     @CsvSource({"NaN, nan", "Infinity, inf", "-Infinity, -inf"})
     void writesNonFiniteNumbersAsGlibcDoes(double value, String text) {
-        assertThat(LuaNumbers.toText(value)).isEqualTo(text);
+        assertThat(LuaNumbers.format(value)).isEqualTo(text);
     }
 }
