@@ -13,13 +13,16 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -58,8 +61,6 @@ public final class MockHttpServer implements AutoCloseable {
         MockResponse dispatch(RecordedRequest request);
     }
 
-    private static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
-
     private final EventLoopGroup group;
     private final Channel serverChannel;
     private final Duration timeout;
@@ -86,8 +87,7 @@ public final class MockHttpServer implements AutoCloseable {
                             if (context != null) {
                                 ch.pipeline().addLast(context.newHandler(ch.alloc()));
                             }
-                            ch.pipeline().addLast(new HttpRequestDecoder(), new HttpObjectAggregator(MAX_REQUEST_BYTES),
-                                    new Answerer());
+                            ch.pipeline().addLast(new HttpRequestDecoder(), new Answerer());
                         }
                     })
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).syncUninterruptibly().channel();
@@ -191,19 +191,39 @@ public final class MockHttpServer implements AutoCloseable {
         return next != null ? next : new MockResponse().code(404).body("no response enqueued");
     }
 
-    /** Records each request and answers it as its {@link MockResponse} says, then closes the connection. */
-    private final class Answerer extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /**
+     * Records each request (headers exactly as received: no aggregator adds any) and answers it as its
+     * {@link MockResponse} says, then closes the connection.
+     */
+    private final class Answerer extends SimpleChannelInboundHandler<HttpObject> {
+        private HttpRequest head;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            if (request.decoderResult().isFailure()) {
+        protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
+            if (message.decoderResult().isFailure()) {
                 ctx.close(); // no HTTP (a TLS client on a plain server, say)
                 return;
             }
+            if (message instanceof HttpRequest request) {
+                head = request;
+                body.reset();
+            }
+            if (message instanceof HttpContent content && head != null) {
+                body.writeBytes(ByteBufUtil.getBytes(content.content()));
+                if (content instanceof LastHttpContent) {
+                    received(ctx);
+                }
+            }
+        }
+
+        private void received(ChannelHandlerContext ctx) {
+            HttpRequest request = head;
+            head = null;
             RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
                     StreamSupport.stream(request.headers().spliterator(), false)
                             .map(h -> Map.entry(h.getKey(), h.getValue())).toList(),
-                    ByteBufUtil.getBytes(request.content()));
+                    body.toByteArray());
             requestCount.incrementAndGet();
             requests.add(recorded);
             MockResponse response = dispatcher.dispatch(recorded);
