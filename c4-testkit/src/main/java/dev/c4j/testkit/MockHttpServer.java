@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -34,6 +35,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLException;
 
 /**
@@ -223,7 +227,7 @@ public final class MockHttpServer implements AutoCloseable {
             RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
                     StreamSupport.stream(request.headers().spliterator(), false)
                             .map(h -> Map.entry(h.getKey(), h.getValue())).toList(),
-                    body.toByteArray());
+                    body.toByteArray(), serverName(ctx));
             requestCount.incrementAndGet();
             requests.add(recorded);
             MockResponse response = dispatcher.dispatch(recorded);
@@ -256,6 +260,18 @@ public final class MockHttpServer implements AutoCloseable {
             } else {
                 ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
+        }
+
+        private static String serverName(ChannelHandlerContext ctx) {
+            SslHandler tls = ctx.pipeline().get(SslHandler.class);
+            if (tls != null && tls.engine().getSession() instanceof ExtendedSSLSession session) {
+                for (SNIServerName name : session.getRequestedServerNames()) {
+                    if (name instanceof SNIHostName host) {
+                        return host.getAsciiName();
+                    }
+                }
+            }
+            return null;
         }
 
         @Override

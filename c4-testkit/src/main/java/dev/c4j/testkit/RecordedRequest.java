@@ -6,9 +6,11 @@ import java.util.Map;
 
 /**
  * A request a {@link MockHttpServer} received: method, request target, headers as received (case, order,
- * repeats; one char per byte) and the body's bytes.
+ * repeats; one char per byte), the body's bytes, and over TLS the host name the client asked for (SNI; null
+ * without TLS or SNI).
  */
-public record RecordedRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body) {
+public record RecordedRequest(String method, String path, List<Map.Entry<String, String>> headers, byte[] body,
+                              String serverName) {
 
     public RecordedRequest {
         headers = List.copyOf(headers);

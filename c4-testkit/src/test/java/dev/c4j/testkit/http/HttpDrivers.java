@@ -50,7 +50,9 @@ final class HttpDrivers {
                     """);
             Files.writeString(folder.resolve("driver.lua"), TRACE + lua);
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Files.write(folder.resolve(file.getKey()), file.getValue());
+                Path path = folder.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.write(path, file.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
