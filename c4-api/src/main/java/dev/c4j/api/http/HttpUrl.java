@@ -125,8 +125,12 @@ public final class HttpUrl {
         if (encoded.startsWith("//")) {
             return parse(scheme + ":" + encoded);
         }
+        if (encoded.isEmpty() || encoded.startsWith("?") || encoded.startsWith("#")) {
+            // RFC 3986 keeps the path here; the JDK's older rules (RFC 2396) would drop its last segment
+            return parse(scheme + "://" + authorityText() + path + (encoded.startsWith("?") ? encoded : ""));
+        }
         try {
-            // Path and query only: the JDK resolves them (dot segments included); the server stays this one.
+            // A path: the JDK resolves it (dot segments included); the server stays this one.
             URI target = new URI("http://h" + requestTarget()).resolve(new URI(encoded));
             String query = target.getRawQuery();
             return parse(scheme + "://" + authorityText() + target.getRawPath() + (query != null ? "?" + query : ""));
