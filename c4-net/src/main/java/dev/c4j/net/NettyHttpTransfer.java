@@ -303,6 +303,7 @@ final class NettyHttpTransfer implements HttpTransfer, HttpHop.Events, HostSlots
         client.loop().execute(() -> {
             if (!cancelled) {
                 doneDelivered = true;
+                client.forget(this);
                 listener.done(result);
             }
         });
@@ -321,13 +322,17 @@ final class NettyHttpTransfer implements HttpTransfer, HttpHop.Events, HostSlots
             connectTimeout.cancel();
         }
         collected = null;
-        client.ended(this, unusable == null ? hostKey() : null);
+        if (unusable == null) {
+            client.slots().leave(hostKey(), this);
+        }
     }
 
+    /** Also between the end and the posted {@code done}: teardown cancels that way, so no done follows it. */
     @Override
     public void cancel() {
         if (!cancelled && !doneDelivered) {
             cancelled = true;
+            client.forget(this);
             if (!stopped) {
                 stop();
             }

@@ -17,6 +17,7 @@ final class NettyHttpTransfers implements HttpTransfers {
     private final TimerService timers;
     private final HostSlots slots = new HostSlots(DEFAULT_MAX_HOST_CONNECTIONS);
     private final MemoryCookieJar cookies;
+    /** Until done is delivered (it is posted): a teardown in between cancels it, so it never reaches a closed driver. */
     private final Set<NettyHttpTransfer> running = new LinkedHashSet<>();
 
     NettyHttpTransfers(NettyDriverNetwork network, TimerService timers) {
@@ -58,12 +59,9 @@ final class NettyHttpTransfers implements HttpTransfers {
         }
     }
 
-    /** {@code transfer} stopped: its host's next transfer may run. {@code hostKey} null: it never took a turn. */
-    void ended(NettyHttpTransfer transfer, String hostKey) {
+    /** {@code transfer} delivered its {@code done} or was cancelled: teardown has nothing more to cancel. */
+    void forget(NettyHttpTransfer transfer) {
         running.remove(transfer);
-        if (hostKey != null) {
-            slots.leave(hostKey, transfer);
-        }
     }
 
     MemoryCookieJar cookieJar() {
