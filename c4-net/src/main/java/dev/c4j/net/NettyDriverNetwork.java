@@ -4,6 +4,8 @@ import dev.c4j.api.DriverNetwork;
 import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpServer;
+import dev.c4j.api.TimerService;
+import dev.c4j.api.http.HttpTransfers;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,12 +24,15 @@ final class NettyDriverNetwork implements DriverNetwork {
     private final Resolver resolver;
     private final EgressPolicy egress;
     private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
+    private final NettyHttpTransfers http;
 
-    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver, EgressPolicy egress) {
+    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver, EgressPolicy egress,
+                       TimerService timers) {
         this.loop = loop;
         this.transport = transport;
         this.resolver = resolver;
         this.egress = egress;
+        this.http = new NettyHttpTransfers(this, timers);
     }
 
     /** Which destinations outbound connections may reach. */
@@ -68,12 +73,18 @@ final class NettyDriverNetwork implements DriverNetwork {
     }
 
     @Override
+    public HttpTransfers http() {
+        return http;
+    }
+
+    @Override
     public void abandonAll() {
         abandonAllSockets();
     }
 
-    /** Abandons every live object (on the loop); returns the channels that were closed. */
+    /** Cancels the HTTP transfers and abandons every live object (on the loop); returns the channels closed. */
     List<Channel> abandonAllSockets() {
+        http.cancelAll();
         List<Channel> closed = new ArrayList<>();
         for (Abandonable object : new ArrayList<>(live)) {
             Channel ch = object.abandonOnLoop();
