@@ -1,5 +1,7 @@
 package dev.c4j.api;
 
+import dev.c4j.api.http.HttpTransfers;
+
 /** Makes the sockets of one driver; all of them live on the driver's loop. */
 public interface DriverNetwork {
 
@@ -12,6 +14,9 @@ public interface DriverNetwork {
 
     UdpSocket newUdpSocket();
 
-    /** Closes every socket of the driver silently (teardown). */
+    /** The driver's HTTP client (host spec section 5). */
+    HttpTransfers http();
+
+    /** Closes every socket of the driver silently and cancels its HTTP transfers (teardown). */
     void abandonAll();
 }

@@ -34,6 +34,7 @@ final class C4Api {
         ctx.clientType = state.defineType(ClientObject.TYPE, ClientObject.methods());
         ctx.timerType = state.defineType(TimerObject.TYPE, TimerObject.methods());
         Map<String, LuaFunction> c4 = c4Table(ctx);
+        UrlApi.register(c4, ctx);
         if (ctx.device() != null) {
             DirectorFunctions.register(c4, ctx, ctx.device());
             BindingFunctions.register(c4, ctx, ctx.device());

@@ -294,7 +294,7 @@ final class FileSandbox implements AutoCloseable {
     }
 
     private Path readOnly(String operation, String name) {
-        warn.accept("" + operation + "('" + name + "') refused: C4Z is read-only");
+        warn.accept(operation + "('" + name + "') refused: C4Z is read-only");
         return null;
     }
 
@@ -302,7 +302,7 @@ final class FileSandbox implements AutoCloseable {
         try {
             return Alias.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            warn.accept("" + operation + "('" + name + "') refused: only SANDBOX and C4Z may be named");
+            warn.accept(operation + "('" + name + "') refused: only SANDBOX and C4Z may be named");
             return null;
         }
     }
@@ -384,7 +384,7 @@ final class FileSandbox implements AutoCloseable {
     }
 
     private Path refuse(String operation, String name, String reason) {
-        warn.accept("" + operation + "('" + name + "') refused: " + reason);
+        warn.accept(operation + "('" + name + "') refused: " + reason);
         return null;
     }
 
@@ -398,7 +398,7 @@ final class FileSandbox implements AutoCloseable {
         try {
             action.run();
         } catch (IOException e) {
-            warn.accept("" + operation + "('" + name + "') failed: " + e);
+            warn.accept(operation + "('" + name + "') failed: " + e);
         }
     }
 

@@ -115,7 +115,7 @@ class FileSandboxTest {
         }
         assertThat(outside).hasContent("secret");
         assertThat(temp.resolve("escape")).doesNotExist();
-        assertThat(warnings).hasSize(7).allMatch(w -> w.startsWith("warning: File") && w.contains("refused"));
+        assertThat(warnings).hasSize(7).allMatch(w -> w.startsWith("File") && w.contains("refused"));
     }
 
     @Test
@@ -158,7 +158,7 @@ class FileSandboxTest {
             assertThat(files.open("driver.xml")).isEqualTo(-1);
         }
         assertThat(warnings).hasSize(4);
-        assertThat(warnings.get(3)).isEqualTo("warning: FileOpen('driver.xml') refused: this driver has no package (C4Z)");
+        assertThat(warnings.get(3)).isEqualTo("FileOpen('driver.xml') refused: this driver has no package (C4Z)");
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.c4j.net;
 import dev.c4j.api.DriverNetwork;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpServer;
+import dev.c4j.api.TimerService;
 import dev.c4j.api.TlsSettings;
 import dev.c4j.api.UdpSocket;
+import dev.c4j.api.http.HttpTransfers;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,13 +26,15 @@ final class NettyDriverNetwork implements DriverNetwork {
     private final Resolver resolver;
     private final Destinations destinations;
     private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
+    private final NettyHttpTransfers http;
 
     NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver,
-                       Destinations destinations) {
+                       Destinations destinations, TimerService timers) {
         this.loop = loop;
         this.transport = transport;
         this.resolver = resolver;
         this.destinations = destinations;
+        this.http = new NettyHttpTransfers(this, timers);
     }
 
     /** Where outbound traffic goes, and whether it may. */
@@ -81,12 +85,18 @@ final class NettyDriverNetwork implements DriverNetwork {
     }
 
     @Override
+    public HttpTransfers http() {
+        return http;
+    }
+
+    @Override
     public void abandonAll() {
         abandonAllSockets();
     }
 
-    /** Abandons every live object (on the loop); returns the channels that were closed. */
+    /** Cancels the HTTP transfers and abandons every live object (on the loop); returns the channels closed. */
     List<Channel> abandonAllSockets() {
+        http.cancelAll();
         List<Channel> closed = new ArrayList<>();
         for (Abandonable object : new ArrayList<>(live)) {
             Channel ch = object.abandonOnLoop();

@@ -1,0 +1,227 @@
+package dev.c4j.lua;
+
+import dev.c4j.api.http.HttpError;
+import dev.c4j.api.http.HttpHeader;
+import dev.c4j.api.http.HttpRequest;
+import dev.c4j.api.http.HttpResponseHead;
+import dev.c4j.api.http.HttpTransfer;
+import dev.c4j.lua.spi.LuaFunction;
+import dev.c4j.lua.spi.LuaType;
+import dev.c4j.lua.spi.LuaValueRef;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code C4:url()} transfer object (host spec 5.1-5.3): options and callbacks, then one request. A running
+ * transfer keeps the object alive (the vendor template never stores it); an idle one is Lua's to collect.
+ */
+final class UrlObject extends LuaPeer implements HttpTransfer.Listener, UrlApi.Running {
+
+    static final String TYPE = "C4LuaUrl";
+
+    private static final int ON_HEADERS = 0;
+    private static final int ON_BODY_CHUNK = 1;
+    private static final int ON_BODY = 2;
+    private static final int ON_DONE = 3;
+
+    private final UrlApi api;
+    private final UrlOptions options = new UrlOptions();
+    private boolean started;
+    private HttpTransfer transfer;
+    private long ticket;
+    private final List<LuaValueRef> responses = new ArrayList<>();
+
+    UrlObject(UrlApi api) {
+        super(api.ctx);
+        this.api = api;
+        attach(api.urlType);
+    }
+
+    static Map<String, LuaFunction> methods() {
+        Map<String, LuaFunction> methods = new HashMap<>();
+        methods.put("Get", frame -> {
+            Args args = Args.method(frame, "Get");
+            return self(args).start(args, "GET", url(args), null, UrlApi.headers(args, 2));
+        });
+        methods.put("Post", frame -> {
+            Args args = Args.method(frame, "Post");
+            return self(args).start(args, "POST", url(args), Args.copy(args.checkBytes(2)), UrlApi.headers(args, 3));
+        });
+        methods.put("Put", frame -> {
+            Args args = Args.method(frame, "Put");
+            return self(args).start(args, "PUT", url(args), Args.copy(args.checkBytes(2)), UrlApi.headers(args, 3));
+        });
+        methods.put("Delete", frame -> {
+            // Delete(url[, headers]) or Delete(url, data[, headers]) (B27): a string second is the body
+            Args args = Args.method(frame, "Delete");
+            boolean withBody = args.type(2) == LuaType.STRING || args.type(2) == LuaType.NUMBER;
+            byte[] body = withBody ? Args.copy(args.checkBytes(2)) : null;
+            return self(args).start(args, "DELETE", url(args), body, UrlApi.headers(args, withBody ? 3 : 2));
+        });
+        methods.put("Custom", frame -> {
+            Args args = Args.method(frame, "Custom");
+            String method = args.checkString(2);
+            byte[] body = args.isNoneOrNil(3) ? null : Args.copy(args.checkBytes(3));
+            return self(args).start(args, method, url(args), body, UrlApi.headers(args, 4));
+        });
+        methods.put("SetOption", frame -> {
+            Args args = Args.method(frame, "SetOption");
+            UrlObject self = self(args);
+            String name = args.checkString(1);
+            if (self.started) {
+                return null;
+            }
+            String problem = self.options.set(name, args.frame().toValue(args.index(2)));
+            if (problem != null && problem.startsWith("unknown")) {
+                self.api.warn("HTTP option '" + name + "' ignored: " + problem);
+            } else if (problem != null) {
+                throw args.error(2, problem);
+            }
+            return self.object;
+        });
+        methods.put("SetOptions", frame -> {
+            Args args = Args.method(frame, "SetOptions");
+            UrlObject self = self(args);
+            if (args.type(1) != LuaType.TABLE) {
+                throw args.typeError(1, "table");
+            }
+            if (self.started) {
+                return null;
+            }
+            self.api.setOptions(self.options, args.frame().toValue(args.index(1)));
+            return self.object;
+        });
+        methods.put("OnHeaders", callbackSetter("OnHeaders", ON_HEADERS));
+        methods.put("OnBodyChunk", callbackSetter("OnBodyChunk", ON_BODY_CHUNK));
+        methods.put("OnBody", callbackSetter("OnBody", ON_BODY));
+        methods.put("OnDone", callbackSetter("OnDone", ON_DONE));
+        methods.put("Cancel", frame -> {
+            UrlObject self = self(Args.method(frame, "Cancel"));
+            if (self.transfer != null && self.transfer.isRunning()) {
+                self.api.ended(self.ticket);
+                self.cancel();
+            }
+            return self.object;
+        });
+        methods.put("TicketId", frame -> {
+            UrlObject self = self(Args.method(frame, "TicketId"));
+            return self.busy() ? self.ticket : 0;
+        });
+        return methods;
+    }
+
+    private static UrlObject self(Args args) {
+        return args.self(UrlObject.class, TYPE);
+    }
+
+    private static String url(Args args) {
+        return UrlApi.latin1(args.checkBytes(1));
+    }
+
+    /** Like {@link LuaPeer#handlerSetter} (G2), but only before the start: nil after it (host spec 5.1). */
+    private static LuaFunction callbackSetter(String method, int slot) {
+        return frame -> {
+            Args args = Args.method(frame, method);
+            UrlObject self = self(args);
+            boolean set = args.checkFunctionOrNil(1);
+            if (self.started) {
+                return null;
+            }
+            if (set) {
+                self.object.setHandler(slot, frame, args.index(1));
+            } else {
+                self.object.clearHandler(slot);
+            }
+            return self.object;
+        };
+    }
+
+    /** Starts the one transfer of this object: self, or nil when it started before. */
+    private Object start(Args args, String method, String url, byte[] body, List<HttpHeader> headers) {
+        if (started) {
+            return null;
+        }
+        ctx.checkInitTime(args.name());
+        started = true;
+        HttpRequest request = new HttpRequest(method, url, headers, body, options.build(ctx, api.defaultTimeout()),
+                object.hasHandler(ON_BODY_CHUNK));
+        ticket = api.started(this);
+        transfer = api.http().start(request, this);
+        ctx.touch(this);
+        return object;
+    }
+
+    /** {@code Cancel()} or {@code urlCancel(ticket)}: no callback follows (B30). */
+    @Override
+    public void cancel() {
+        transfer.cancel();
+        releaseResponses();
+        ctx.touch(this);
+    }
+
+    @Override
+    boolean busy() {
+        return transfer != null && transfer.isRunning();
+    }
+
+    // ---- the transfer's events (host spec 5.3) --------------------------------------------------------------------
+
+    @Override
+    public boolean headers(HttpResponseHead head) {
+        LuaValueRef response = api.responses.create(head, options.headerDuplicates());
+        responses.add(response);
+        return callback(ON_HEADERS, response);
+    }
+
+    @Override
+    public boolean bodyChunk(ByteBuffer chunk) {
+        return callback(ON_BODY_CHUNK, current(), chunk);
+    }
+
+    @Override
+    public boolean body(byte[] collected) {
+        if (collected != null) {
+            api.responses.setBody(current(), collected);
+        }
+        return callback(ON_BODY, current());
+    }
+
+    @Override
+    public void done(HttpError result) {
+        api.ended(ticket);
+        try {
+            ctx.invoke(this, ON_DONE, new ArrayList<Object>(responses), result.code(), result.message());
+        } finally {
+            releaseResponses();
+        }
+    }
+
+    private LuaValueRef current() {
+        return responses.get(responses.size() - 1);
+    }
+
+    /** Calls a callback; {@code true} returned aborts the transfer (an error counts as nil: G7). */
+    private boolean callback(int slot, Object... args) {
+        if (!object.hasHandler(slot)) {
+            return false;
+        }
+        Object[] results = ctx.invokeForResults(this, slot, 1, args);
+        if (results == null || results.length == 0) {
+            return false;
+        }
+        if (results[0] instanceof LuaValueRef ref) {
+            ref.release();
+            return false;
+        }
+        return Boolean.TRUE.equals(results[0]);
+    }
+
+    private void releaseResponses() {
+        responses.forEach(LuaValueRef::release);
+        responses.clear();
+    }
+}
