@@ -29,9 +29,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 
 /**
  * One request and its response over a connection of its own (each hop of a transfer; requests say
@@ -183,7 +180,7 @@ final class HttpHop {
             SslContext context = HttpTls.contextFor(options);
             SslHandler tls = context.newHandler(pipeline.channel().alloc(), url.bareHost(), url.port());
             tls.setHandshakeTimeoutMillis(0); // connect_timeout, on the driver's clock, bounds it
-            serverNameIndication(tls.engine(), url.bareHost());
+            TlsContexts.serverNameIndication(tls.engine(), url.bareHost());
             pipeline.addLast(tls);
         }
         HttpDecoderConfig decoding = new HttpDecoderConfig().setMaxHeaderSize(MAX_HEADER_BYTES);
@@ -191,23 +188,6 @@ final class HttpHop {
         pipeline.addLast(new HeadCapture());
         pipeline.addLast(new HttpContentDecompressor(0));
         pipeline.addLast(new Receiver());
-    }
-
-    /**
-     * SNI for every host name, as libcurl sends it; the JDK on its own leaves out names without a dot
-     * ({@code localhost}, a device's bare name). IP literals go without, as everywhere.
-     */
-    private static void serverNameIndication(SSLEngine engine, String host) {
-        if (Resolver.isIpLiteral(host)) {
-            return;
-        }
-        try {
-            SSLParameters parameters = engine.getSSLParameters();
-            parameters.setServerNames(List.of(new SNIHostName(host)));
-            engine.setSSLParameters(parameters);
-        } catch (IllegalArgumentException e) {
-            // not a name SNI can carry: the handshake goes without
-        }
     }
 
     private void connected(Channel ch) {

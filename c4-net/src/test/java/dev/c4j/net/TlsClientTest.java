@@ -166,6 +166,18 @@ class TlsClientTest extends NetTestBase {
     }
 
     @Test
+    void aNameWithoutADotIsSentAsSniToo() throws Exception {
+        int port = startDevice(false);
+        environment = platform.open("mapped", DriverClock.system(), EgressPolicy.ANY,
+                AddressMap.of(Map.of("amplifier:4443", "127.0.0.1:" + port)));
+        loop = environment.loop();
+        network = environment.network();
+        ClientEvents events = connect(TlsSettings.UNVERIFIED, "amplifier", "4443");
+        events.expect("resolved:[127.0.0.1:" + port + "]", "connected", "written", "read:ok hello\n");
+        assertThat(seenByDevice()).isEqualTo("sni=amplifier client=-"); // the JDK alone would leave it out
+    }
+
+    @Test
     void decryptsAnEncryptedKeyWithItsPassword() throws Exception {
         int port = startDevice(true);
         TlsSettings withCertificate = new TlsSettings(false, null, pem(clientCertificate.getCertificatePEM()),
