@@ -55,7 +55,7 @@ final class BindingFunctions {
         RECORDED_ACTIONS.forEach(name -> calls.define(name, args -> LuaFunction.Results.NONE));
     }
 
-    /** A port number, 1..65535. */
+    /** A port number, 1..65535; CHOICE: another is a bad argument (H7), as no socket could ever use it. */
     private static int port(Args args, int n) {
         int port = integer(args, n);
         if (port < 1 || port > 65535) {

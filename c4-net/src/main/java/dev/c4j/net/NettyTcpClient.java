@@ -909,7 +909,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // TLS errors arrive wrapped by the SslHandler; a failed handshake is the connect's failure, not ours
-            Throwable failure = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+            Throwable failure = cause instanceof DecoderException && cause.getCause() != null
+                    ? cause.getCause() : cause;
             if (current() && failure instanceof IOException) {
                 inputEnded(NetErrors.of(failure));
             } else if (!(failure instanceof IOException)) {

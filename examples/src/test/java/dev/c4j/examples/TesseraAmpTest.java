@@ -51,7 +51,7 @@ class TesseraAmpTest {
         return connection;
     }
 
-    /** Retries {@code assertion} until it passes or {@link Drivers#TIMEOUT} is over: for reactions to bytes in flight. */
+    /** Retries {@code assertion} until it passes or {@link Drivers#TIMEOUT} is over: reactions to bytes in flight. */
     private static void eventually(Runnable assertion) {
         long deadline = System.nanoTime() + Drivers.TIMEOUT.toNanos();
         while (true) {

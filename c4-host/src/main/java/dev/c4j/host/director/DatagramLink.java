@@ -31,7 +31,10 @@ final class DatagramLink implements BindingLink, UdpSocket.Listener {
         socket.setListener(this);
     }
 
-    /** Binds the socket; {@code up} follows on a later turn. */
+    /**
+     * Binds the socket; {@code up} follows on a later turn. CHOICE: a socket that cannot be bound (a mirrored port in
+     * use) is a warning and a failed connect, retried like one with keep-connection.
+     */
     void open(boolean mirrorPort) {
         NetError error = socket.open("0.0.0.0", mirrorPort ? port : 0);
         if (!error.isSuccess()) {

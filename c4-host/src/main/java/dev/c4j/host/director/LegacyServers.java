@@ -24,7 +24,7 @@ import java.util.Map;
  */
 final class LegacyServers {
 
-    /** Every interface (IPv4), as Director listens. */
+    /** Every interface, as Director listens; CHOICE: IPv4 ones (devices on a controller's LAN talk IPv4). */
     private static final String ALL_INTERFACES = "0.0.0.0";
     private static final ReadRequest ANY_BYTES = new ReadRequest.UpTo(ReadRequest.MAX_UP_TO);
     /** Spreads handles over the positive ints: an odd multiplier is a bijection modulo 2^31, so none repeats. */
@@ -201,6 +201,7 @@ final class LegacyServers {
         void destroy() {
             for (Connection connection : List.copyOf(connections.values())) {
                 if (connection.server == this) {
+                    // CHOICE: at once, bytes still queued dropped (ServerCloseClient sends them first)
                     connection.client.abandon();
                     connection.ended();
                 }

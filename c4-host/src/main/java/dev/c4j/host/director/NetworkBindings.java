@@ -30,7 +30,7 @@ final class NetworkBindings {
         this.device = device;
         for (DriverManifest.Connection connection : device.manifest.connections()) {
             if (connection.type() != DriverManifest.Connection.NETWORK) {
-                continue;
+                continue; // CHOICE: only type-4 connections have an address (GetBindingAddress of others: nil)
             }
             NetworkBinding binding = new NetworkBinding(connection.id(),
                     connection.classes().isEmpty() ? null : connection.classes().get(0),
@@ -52,7 +52,10 @@ final class NetworkBindings {
         return binding == null ? null : binding.address();
     }
 
-    /** The driver's own {@code SetBindingAddress}: an open connection stays until the driver reconnects (§4.2). */
+    /**
+     * The driver's own {@code SetBindingAddress}: an open connection stays until the driver reconnects (§4.2).
+     * CHOICE: an id that is no network binding is a warning, not a new binding (CreateNetworkConnection makes those).
+     */
     void setAddress(int bindingId, String address) {
         NetworkBinding binding = bindings.get(bindingId);
         if (binding == null) {
@@ -65,7 +68,8 @@ final class NetworkBindings {
     /**
      * An address set from outside (Composer's Network tab: the console, tests).
      *
-     * @throws IllegalArgumentException for an id that is no network binding of the driver
+     * @throws IllegalArgumentException for an id that is no network binding of the driver (CHOICE: Composer only
+     *                                  shows the bindings a driver has)
      */
     void setAddressFromOutside(int bindingId, String address) {
         NetworkBinding binding = bindings.get(bindingId);
@@ -145,7 +149,10 @@ final class NetworkBindings {
         bindings.values().forEach(binding -> binding.ports.values().forEach(BindingPort::abandon));
     }
 
-    /** The port, taking the vendor's sample options when first named here (§4.1). */
+    /**
+     * The port, taking the vendor's sample options when first named here (§4.1); CHOICE: a port first named by
+     * {@code SendToNetwork} too, so that a UDP port needs no {@code NetConnect} before its first datagram (§4.4).
+     */
     private BindingPort port(NetworkBinding binding, int port) {
         return binding.ports.computeIfAbsent(port, number ->
                 new BindingPort(this, binding, number, PortOptions.SAMPLE, false));

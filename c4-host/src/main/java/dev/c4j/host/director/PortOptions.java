@@ -22,7 +22,7 @@ record PortOptions(Map<String, String> values) {
         values = Map.copyOf(values);
     }
 
-    /** These options with {@code given} on top; names in any case, {@code VERIFY_METHOD} read as {@code METHOD} (B37). */
+    /** These options with {@code given} on top; names in any case, {@code VERIFY_METHOD} read as {@code METHOD}. */
     PortOptions with(Map<String, String> given) {
         Map<String, String> merged = new LinkedHashMap<>(values);
         given.forEach((name, value) -> {

@@ -107,7 +107,8 @@ class LegacyServerTest {
     @AllEngines
     void aServerCreatedInsideACoroutineListensToo(String engine) {
         // LuaJ runs a coroutine on a thread of its own: the bind then waits for the loop (TcpServer.listenNow)
-        try (TestDriver driver = start(engine, "coroutine.wrap(function() print('create', C4:CreateServer(0)) end)()")) {
+        String lua = "coroutine.wrap(function() print('create', C4:CreateServer(0)) end)()";
+        try (TestDriver driver = start(engine, lua)) {
             int port = serverPort(driver);
             try (TestPeer peer = TestPeer.connect(port)) {
                 awaitLine(driver, "connection");

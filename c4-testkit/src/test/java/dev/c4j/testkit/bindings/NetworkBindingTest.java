@@ -60,8 +60,8 @@ class NetworkBindingTest {
     }
 
     private TestDriver.Builder builder(String engine, String portOptions, String lua) {
-        return TestDriver.builder().engine(engine).virtualTime().driverPackage(BoundDriver.tcp(folder, portOptions, lua))
-                .binding(BINDING, HOST);
+        return TestDriver.builder().engine(engine).virtualTime()
+                .driverPackage(BoundDriver.tcp(folder, portOptions, lua)).binding(BINDING, HOST);
     }
 
     private static String data(String bytes) {
@@ -370,7 +370,8 @@ class NetworkBindingTest {
                 """;
         try (TestDriver driver = builder(engine, "", lua).start()) {
             awaitLine(driver, "port");
-            assertThat(driver.outputLines()).contains("port\tfalse\tbad argument #2 to 'NetConnect' (port out of range)");
+            assertThat(driver.outputLines())
+                    .contains("port\tfalse\tbad argument #2 to 'NetConnect' (port out of range)");
             assertThat(String.join("\n", driver.warnings())).contains("not online; 9 bytes dropped",
                     "NetConnect: no network binding 6200", "MULTICAST is not supported");
         }
