@@ -24,4 +24,9 @@ final class RoutedOutput implements DriverOutput {
     public void message(String driverName, String text) {
         of(driverName).message(driverName, text);
     }
+
+    @Override
+    public void message(String driverName, Kind kind, String text) {
+        of(driverName).message(driverName, kind, text);
+    }
 }

@@ -179,8 +179,8 @@ class HostPersistenceTest {
             assertThat(driver1.command("Store").value()).isEqualTo("carried on");
 
             assertThat(driver1.outputLines()).containsExactly("old\tnil\tnil");
-            assertThat(driver1.messages()).hasSize(3).allSatisfy(message ->
-                    assertThat(message).startsWith("error: PersistSetValue('").endsWith("; nothing stored"));
+            assertThat(driver1.errors()).hasSize(3).allSatisfy(message ->
+                    assertThat(message).startsWith("PersistSetValue('").endsWith("; nothing stored"));
         }
     }
 
