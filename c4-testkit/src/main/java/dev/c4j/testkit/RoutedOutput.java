@@ -27,6 +27,6 @@ final class RoutedOutput implements DriverOutput {
 
     @Override
     public void message(String driverName, Kind kind, String text) {
-        of(driverName).message(driverName, kind, text); // the default would fold the kind into the text
+        of(driverName).message(driverName, kind, text);
     }
 }
