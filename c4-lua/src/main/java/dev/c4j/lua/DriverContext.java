@@ -163,6 +163,7 @@ final class DriverContext implements LuaHost {
         }
         callGlobal("OnDriverLateInit", initType);
         if (device != null) {
+            device.started();
             persistData.start();
         }
     }

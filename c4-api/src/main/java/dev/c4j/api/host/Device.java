@@ -249,6 +249,9 @@ public interface Device {
     /** {@code OnDriverLateInit} is about to run: events are no longer early (H9, B51: "not before OnDriverLateInit"). */
     void lateInitDone();
 
+    /** {@code OnDriverLateInit} returned: the auto-connect ports of addressed network bindings connect now (N2). */
+    void started();
+
     /** The driver's stop: final saves, listeners dropped. */
     void detach();
 }

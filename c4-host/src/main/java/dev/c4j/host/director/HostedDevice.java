@@ -941,7 +941,11 @@ final class HostedDevice implements Device {
     @Override
     public void lateInitDone() {
         lateInitDone = true;
-        network.autoConnect(); // N2: right after OnDriverLateInit returns
+    }
+
+    @Override
+    public void started() {
+        network.autoConnect(); // N2: right after OnDriverLateInit returns, with the addresses it may have set
     }
 
     @Override

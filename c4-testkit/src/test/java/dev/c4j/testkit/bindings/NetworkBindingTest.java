@@ -90,6 +90,19 @@ class NetworkBindingTest {
     }
 
     @AllEngines
+    void autoConnectComesAfterOnDriverLateInitReturnedWithTheAddressItSet(String engine) {
+        String lua = "function OnDriverLateInit() C4:SetBindingAddress(6001, '127.0.0.1') end";
+        try (TestDriver driver = TestDriver.builder().engine(engine).virtualTime()
+                .driverPackage(BoundDriver.tcp(folder, KEPT, lua)).mapAddress(ADDRESS, device.address()).start()) {
+            device.takeConnection();
+            awaitLine(driver, "status");
+            assertThat(driver.outputLines()).containsExactly(ONLINE);
+            driver.assertNoErrors();
+            driver.assertNoWarnings();
+        }
+    }
+
+    @AllEngines
     void aPortWithoutAutoConnectWaitsForNetConnect(String engine) {
         try (TestDriver driver = start(engine, "<keep_connection>True</keep_connection>", "")) {
             sync(driver);
