@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,8 @@ final class HostedDevice implements Device {
     private volatile boolean lateInitDone;
     private final List<String> pendingNotes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean detached = new AtomicBoolean();
+    /** Work the control surface posted to the loop and waits for (see {@link #track}). */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
 
     HostedDevice(SimulatedDirector director, int id, DriverPackage driverPackage, Map<String, String> overrides,
                  DriverPort port, StateStore store) {
@@ -900,10 +903,34 @@ final class HostedDevice implements Device {
         pendingNotes.add(text);
     }
 
+    /**
+     * Keeps {@code future} until it completes; if the driver stops first (its loop then drops the work), it fails
+     * with an {@link IllegalStateException} instead of never completing.
+     */
+    <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+        if (detached.get()) {
+            future.completeExceptionally(stoppedError());
+            return future;
+        }
+        pending.add(future);
+        future.whenComplete((value, error) -> pending.remove(future));
+        if (detached.get()) { // stopped meanwhile: detach may have missed it
+            future.completeExceptionally(stoppedError());
+        }
+        return future;
+    }
+
+    private IllegalStateException stoppedError() {
+        return new IllegalStateException("driver " + name() + " has stopped");
+    }
+
     @Override
     public void detach() {
         if (detached.getAndSet(true)) {
             return; // a start that failed detaches, and the stop after it again
+        }
+        for (CompletableFuture<?> future : List.copyOf(pending)) {
+            future.completeExceptionally(stoppedError());
         }
         director.detach(this);
         store.save(state);
