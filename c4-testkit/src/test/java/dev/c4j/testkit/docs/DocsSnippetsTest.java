@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  *       lines must be exactly these (a tab between {@code print}'s values counts as a space), waiting up to 15 s
  *       for them; what it prints while stopping is not compared. A block that states nothing may print anything.</li>
  *   <li>Options after {@code lua}: {@code advance=MS} moves virtual time forward MS milliseconds after the start,
- *       in 10 ms steps, so that timers run; {@code warns} allows warnings; {@code fragment} marks a piece of a
+ *       in 10 ms steps, so that timers run (right after the start: an example must not depend on the order of
+ *       its timers and its network traffic); {@code warns} allows warnings; {@code fragment} marks a piece of a
  *       driver that is shown but not run.</li>
  * </ul>
  */
