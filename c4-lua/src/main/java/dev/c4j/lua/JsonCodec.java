@@ -384,10 +384,18 @@ final class JsonCodec {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new Failure(e.getOriginalMessage() + where(e.getLocation()), e);
+            throw new Failure(plain(e.getOriginalMessage()) + where(e.getLocation()), e);
         } catch (IOException e) { // reading a byte array does not fail otherwise
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Jackson's message without its source notes ({@code [Source: REDACTED ...]}), which mean nothing to a driver. */
+    private static String plain(String message) {
+        String text = message.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*\\[Source:.*?\\]", "");
+        int lineEnd = text.indexOf('\n');
+        return lineEnd < 0 ? text : text.substring(0, lineEnd);
     }
 
     private static String where(JsonLocation location) {

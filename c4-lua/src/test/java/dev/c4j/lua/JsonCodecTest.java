@@ -220,4 +220,11 @@ class JsonCodecTest {
         assertThatThrownBy(() -> JsonCodec.decode(new byte[]{'"', (byte) 0xe9, '"'}, LinkedHashMap::new))
                 .isInstanceOf(Failure.class).hasMessageContaining("UTF-8");
     }
+
+    @org.junit.jupiter.api.Test
+    void decodeErrorsSayWhereWithoutJacksonsSourceNotes() {
+        assertThatThrownBy(() -> decode("{")).isInstanceOf(Failure.class)
+                .hasMessageNotContaining("Source").hasMessageNotContaining("REDACTED")
+                .hasMessageStartingWith("Unexpected end-of-input").hasMessageContaining("at line 1");
+    }
 }

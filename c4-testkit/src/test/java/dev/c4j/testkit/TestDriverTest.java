@@ -109,6 +109,19 @@ class TestDriverTest {
     }
 
     @AllEngines
+    void theControlSurfaceOfAStoppedDriverFailsAtOnce(String engine) {
+        String lua = "function ExecuteCommand(cmd) return cmd end";
+        try (TestDriver driver = TestDriver.builder().engine(engine).lua("gone", lua).start()) {
+            dev.c4j.api.host.DriverControl control = driver.control();
+            assertThat(driver.command("PING").value()).isEqualTo("PING");
+            driver.stop();
+            assertThatThrownBy(() -> control.command("PING", java.util.Map.of())
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("gone has stopped");
+        }
+    }
+
+    @AllEngines
     void warningsAreToldApartFromErrors(String engine) {
         String lua = "function OnDriverInit() C4:SetTimer(10, function() end) end";
         try (TestDriver driver = TestDriver.builder().engine(engine).virtualTime().lua("early", lua).start()) {

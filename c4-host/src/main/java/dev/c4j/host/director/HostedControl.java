@@ -213,7 +213,10 @@ final class HostedControl implements DriverControl {
 
     /** Runs {@code change}, then completes after the entry points it posted to this device's loop have run. */
     private CompletableFuture<EntryResult> afterPosted(Runnable change) {
-        CompletableFuture<EntryResult> done = new CompletableFuture<>();
+        CompletableFuture<EntryResult> done = device.track(new CompletableFuture<>());
+        if (done.isDone()) {
+            return done; // the driver has stopped
+        }
         device.port.loop().execute(() -> {
             try {
                 change.run();

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,8 @@ final class HostedDevice implements Device {
     private volatile boolean lateInitDone;
     private final List<String> pendingNotes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean detached = new AtomicBoolean();
+    /** Work the control surface posted to the loop and waits for (see {@link #track}). */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
 
     HostedDevice(SimulatedDirector director, int id, DriverPackage driverPackage, Map<String, String> overrides,
                  DriverPort port, StateStore store, Map<Integer, String> bindingAddresses) {
@@ -966,6 +969,27 @@ final class HostedDevice implements Device {
         pendingNotes.add(text);
     }
 
+    /**
+     * Keeps {@code future} until it completes; if the driver stops first (its loop then drops the work), it fails
+     * with an {@link IllegalStateException} instead of never completing.
+     */
+    <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+        if (detached.get()) {
+            future.completeExceptionally(stoppedError());
+            return future;
+        }
+        pending.add(future);
+        future.whenComplete((value, error) -> pending.remove(future));
+        if (detached.get()) { // stopped meanwhile: detach may have missed it
+            future.completeExceptionally(stoppedError());
+        }
+        return future;
+    }
+
+    private IllegalStateException stoppedError() {
+        return new IllegalStateException("driver " + name() + " has stopped");
+    }
+
     @Override
     public void detach() {
         if (detached.getAndSet(true)) {
@@ -973,6 +997,9 @@ final class HostedDevice implements Device {
         }
         network.abandonAll();
         servers.abandonAll();
+        for (CompletableFuture<?> future : List.copyOf(pending)) {
+            future.completeExceptionally(stoppedError());
+        }
         director.detach(this);
         store.save(state);
         store.close();

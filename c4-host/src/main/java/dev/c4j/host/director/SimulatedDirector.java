@@ -238,7 +238,10 @@ public final class SimulatedDirector implements Director {
 
     /** Runs {@code work} on the device's loop (directly when already there) and completes with its result. */
     <T> CompletableFuture<T> onLoop(HostedDevice device, Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<T> result = device.track(new CompletableFuture<>());
+        if (result.isDone()) {
+            return result; // the driver has stopped
+        }
         Runnable task = () -> {
             try {
                 result.complete(work.get());
