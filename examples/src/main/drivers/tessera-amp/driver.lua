@@ -111,7 +111,7 @@ end
 
 function ReceivedFromNetwork(idBinding, nPort, strData)
   if idBinding == BINDING and nPort == PORT then
-    amp:heard((strData:gsub(CR .. "$", "")))  -- one line per call, its CR included
+    amp:heard(strData:match("^%s*(.-)%s*$"))  -- one line per call, its CR included (and an LF, from netcat)
   end
 end
 

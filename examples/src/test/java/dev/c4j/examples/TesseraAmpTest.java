@@ -33,15 +33,18 @@ class TesseraAmpTest {
         amplifier.close();
     }
 
+    // docs:begin binding
+    /** The package, its port 4998 (fixed by driver.xml) sent to the mock amplifier (host spec §4.5). */
     private TestDriver.Builder tessera(String engine) {
         return TestDriver.builder().engine(engine).virtualTime().driverPackage(TESSERA)
                 .mapAddress("127.0.0.1:4998", amplifier.address());
     }
 
-    /** Started with the amplifier's address set, as an installer would have. */
+    /** Started with the amplifier's address set, as an installer would have on Composer's Network tab. */
     private TestDriver start(String engine) {
         return tessera(engine).binding(BINDING, "127.0.0.1").start();
     }
+    // docs:end binding
 
     /** The driver's next connection, once it has asked for the state as it does first. */
     private TestPeer connection() {
