@@ -18,8 +18,11 @@ import java.util.Map;
  */
 final class XmlTree {
 
-    /** [CHOICE] Deeper documents are refused (nil), so that no converter recurses without bound. */
-    static final int MAX_DEPTH = 200;
+    /**
+     * [CHOICE] Deeper documents are refused (nil), so that no converter recurses without bound. 64, below the JDK's
+     * own element-depth limit (100 since JDK 24), so that every JDK gives the same answer.
+     */
+    static final int MAX_DEPTH = 64;
 
     private static final XMLInputFactory FACTORY = secureFactory();
 

@@ -45,6 +45,14 @@ import java.util.Objects;
  */
 public final class C4Runtime implements AutoCloseable {
 
+    static {
+        // Our modules use no method interception: without bytecode generation Guice never reaches sun.misc.Unsafe,
+        // which JDK 24+ warns about at every run. An application's own setting wins.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
     private final String engineName;
     private final boolean autoEngine;
     private final Injector injector;

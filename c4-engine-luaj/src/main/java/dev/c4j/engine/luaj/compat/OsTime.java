@@ -150,7 +150,7 @@ final class OsTime {
             case 'Y' -> Integer.toString(t.getYear());
             case 'z' -> offset(tm.utc ? 0 : t.getOffset().getTotalSeconds());
             case 'Z' -> tm.utc ? "GMT" : TimeZone.getTimeZone(t.getZone())
-                    .getDisplayName(tm.isDst(), TimeZone.SHORT, Locale.ROOT);
+                    .getDisplayName(tm.isDst(), TimeZone.SHORT, Locale.US); // ROOT has no "CET" from JDK 25 on
             case '%' -> "%";
             default -> "%" + (char) c;
         };
