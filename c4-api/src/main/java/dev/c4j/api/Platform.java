@@ -11,8 +11,13 @@ public interface Platform extends AutoCloseable {
         return open(driverName, clock, EgressPolicy.ANY);
     }
 
-    /** A fresh environment whose outbound connections follow {@code egress}. */
-    DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress);
+    /** A fresh environment whose outbound connections follow {@code egress}, with the default limits. */
+    default DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress) {
+        return open(driverName, clock, egress, DriverLimits.DEFAULT);
+    }
+
+    /** A fresh environment whose outbound connections follow {@code egress}, within {@code limits}. */
+    DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, DriverLimits limits);
 
     /** Stops every thread of the platform. */
     @Override

@@ -1,6 +1,7 @@
 package dev.c4j.lua;
 
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.host.Device;
 import dev.c4j.api.host.Director;
@@ -332,6 +333,11 @@ final class DriverContext implements LuaHost {
     @Override
     public String driverName() {
         return name;
+    }
+
+    @Override
+    public DriverLimits limits() {
+        return environment.limits();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.c4j.net;
 
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.DriverNetwork;
 import dev.c4j.api.EgressPolicy;
@@ -30,11 +31,13 @@ final class NettyDriverEnvironment implements DriverEnvironment {
     private final NettyDriverLoop loop;
     private final LoopTimers timers;
     private final NettyDriverNetwork network;
+    private final DriverLimits limits;
     private boolean closed; // guarded by this
 
     NettyDriverEnvironment(NettyPlatform platform, String driverName, DriverClock clock, NettyTransport transport,
-                           Resolver resolver, EgressPolicy egress) {
+                           Resolver resolver, EgressPolicy egress, DriverLimits limits) {
         this.platform = platform;
+        this.limits = limits;
         this.group = new MultiThreadIoEventLoopGroup(1, daemonThread("c4-" + driverName), transport.ioHandlerFactory());
         this.loop = new NettyDriverLoop(driverName, clock, group.next());
         this.timers = new LoopTimers(loop);
@@ -63,6 +66,11 @@ final class NettyDriverEnvironment implements DriverEnvironment {
     @Override
     public DriverNetwork network() {
         return network;
+    }
+
+    @Override
+    public DriverLimits limits() {
+        return limits;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.c4j.net;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.Platform;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -37,15 +38,16 @@ public final class NettyPlatform implements Platform {
     }
 
     @Override
-    public DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress) {
+    public DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, DriverLimits limits) {
         Objects.requireNonNull(driverName, "driverName");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(egress, "egress");
+        Objects.requireNonNull(limits, "limits");
         if (closed) {
             throw new IllegalStateException("platform closed");
         }
         NettyDriverEnvironment environment = new NettyDriverEnvironment(this, driverName, clock, transport, resolver,
-                egress);
+                egress, limits);
         open.add(environment);
         return environment;
     }

@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.Platform;
 import dev.c4j.api.host.Director;
@@ -52,13 +53,15 @@ public final class C4Runtime implements AutoCloseable {
     private final DriverOutput output;
     private final DriverStates states;
     private final NetworkAccess network;
+    private final DriverLimits limits;
     private final SimulatedDirector director;
     private final List<Driver> drivers = new ArrayList<>();
     private LuaEngine jitEngine; // auto mode only: LuaJIT for jit="1" drivers, made on first use
     private boolean closed;
 
     private C4Runtime(String engineName, boolean autoEngine, Injector injector, LuaEngine engine, DriverClock clock,
-                      DriverOutput output, DriverStates states, ProjectSettings project, NetworkAccess network) {
+                      DriverOutput output, DriverStates states, ProjectSettings project, NetworkAccess network,
+                      DriverLimits limits) {
         this.engineName = engineName;
         this.autoEngine = autoEngine;
         this.injector = injector;
@@ -68,6 +71,7 @@ public final class C4Runtime implements AutoCloseable {
         this.output = output;
         this.states = states;
         this.network = network;
+        this.limits = limits;
         this.director = new SimulatedDirector(project, states::store);
     }
 
@@ -168,7 +172,7 @@ public final class C4Runtime implements AutoCloseable {
             }
             EgressPolicy egress = network == NetworkAccess.LOOPBACK
                     ? EgressPolicy.loopbackOnly(refusal -> output.message(name, refusal)) : EgressPolicy.ANY;
-            DriverEnvironment environment = platform.open(name, clock, egress);
+            DriverEnvironment environment = platform.open(name, clock, egress, limits);
             try {
                 driver = Driver.create(driverPackage, properties, luaEngine, environment, output, director);
             } catch (RuntimeException | Error e) {
@@ -254,6 +258,7 @@ public final class C4Runtime implements AutoCloseable {
         private Path stateDirectory;
         private ProjectSettings project = ProjectSettings.DEFAULT;
         private NetworkAccess network = NetworkAccess.ANY;
+        private DriverLimits limits = DriverLimits.DEFAULT;
 
         private Builder() {
         }
@@ -301,6 +306,15 @@ public final class C4Runtime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What each driver may use: Lua memory, buffered input, time per callback ({@link DriverLimits}, see
+         * docs/limits.md); default {@link DriverLimits#DEFAULT}.
+         */
+        public Builder limits(DriverLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** The simulated project's facts (device ids, room, OS version); default {@link ProjectSettings#DEFAULT}. */
         public Builder project(ProjectSettings project) {
             this.project = Objects.requireNonNull(project, "project");
@@ -324,7 +338,8 @@ public final class C4Runtime implements AutoCloseable {
                 throw e;
             }
             return new C4Runtime(name, "default".equals(selection.origin()), injector, luaEngine, clock,
-                    output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network);
+                    output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network,
+                    limits);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.c4j.testkit;
 
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.VirtualClock;
 import dev.c4j.api.host.DirectorCall;
 import dev.c4j.api.host.DriverControl;
@@ -294,8 +295,15 @@ public final class TestDriver implements AutoCloseable {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Path stateDirectory;
         private NetworkAccess network = NetworkAccess.LOOPBACK;
+        private DriverLimits limits = DriverLimits.DEFAULT;
 
         private Builder() {
+        }
+
+        /** What the driver may use (Lua memory, buffered input, time per callback); default {@link DriverLimits#DEFAULT}. */
+        public Builder limits(DriverLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
         }
 
         /** The engine by name; unset: the configured engine ({@code -Dc4.engine}, {@code C4_ENGINE}, ..., luaj). */
@@ -386,7 +394,7 @@ public final class TestDriver implements AutoCloseable {
             }
             CapturedOutput output = new CapturedOutput();
             C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(output).network(network)
-                    .stateDirectory(stateDirectory);
+                    .stateDirectory(stateDirectory).limits(limits);
             if (clock != null) {
                 runtimeBuilder.clock(clock);
             }

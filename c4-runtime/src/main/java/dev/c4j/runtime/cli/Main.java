@@ -1,5 +1,6 @@
 package dev.c4j.runtime.cli;
 
+import dev.c4j.api.DriverLimits;
 import dev.c4j.console.Console;
 import dev.c4j.host.pkg.PackageException;
 import dev.c4j.lua.Driver;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,11 @@ public final class Main {
                      --network any|loopback  which hosts the driver may connect to (default any)
                      --console [HOST:]PORT serve the HTTP console (127.0.0.1 unless HOST is given; 0 picks
                                            a free port; its address is printed on standard error)
+                     --memory-limit SIZE   the driver's Lua memory (default 128M; native engines only)
+                     --input-limit SIZE    bytes received and not yet read by the driver (default 64M)
+                     --callback-limit TIME how long one callback may run before it is interrupted
+                                           (default 5s); SIZE like 512K, 64M; TIME like 500ms, 10s;
+                                           0 switches a limit off (see docs/limits.md)
                    c4 engines              list the engine names
                    c4 --help               show this help
             Engine choice: --engine, else -D%2$s, else $%3$s, else %2$s in %4$s
@@ -134,6 +141,7 @@ public final class Main {
         Path stateDirectory;
         NetworkAccess network = NetworkAccess.ANY;
         InetSocketAddress console;
+        DriverLimits limits = DriverLimits.DEFAULT;
     }
 
     private int runCommand(List<String> args) {
@@ -146,13 +154,16 @@ public final class Main {
                     write(USAGE_TEXT);
                     return OK;
                 }
-                case "--engine", "--property", "--state", "--network", "--console" -> {
+                case "--engine", "--property", "--state", "--network", "--console", "--memory-limit", "--input-limit",
+                     "--callback-limit" -> {
                     if (i + 1 == words.size()) {
                         return usageError(word + " needs " + switch (word) {
                             case "--engine" -> "a name (" + String.join(", ", Engines.names()) + ")";
                             case "--property" -> "NAME=VALUE";
                             case "--state" -> "a folder";
                             case "--network" -> "any or loopback";
+                            case "--memory-limit", "--input-limit" -> "a size (e.g. 64M, or 0 for none)";
+                            case "--callback-limit" -> "a time (e.g. 5s, 500ms, or 0 for none)";
                             default -> "[HOST:]PORT";
                         });
                     }
@@ -206,6 +217,21 @@ public final class Main {
                     return "--console needs [HOST:]PORT: " + e.getMessage();
                 }
             }
+            case "--memory-limit", "--input-limit" -> {
+                long bytes = LimitValues.size(value);
+                if (bytes < 0) {
+                    return name + " takes a size such as 512K, 64M or 1G (0 for none), got '" + value + "'";
+                }
+                options.limits = name.equals("--memory-limit")
+                        ? options.limits.withLuaMemory(bytes) : options.limits.withBufferedInput(bytes);
+            }
+            case "--callback-limit" -> {
+                Duration time = LimitValues.time(value);
+                if (time == null) {
+                    return name + " takes a time such as 500ms or 10s (0 for none), got '" + value + "'";
+                }
+                options.limits = options.limits.withCallbackTime(time);
+            }
             default -> throw new IllegalArgumentException(name);
         }
         return null;
@@ -237,6 +263,7 @@ public final class Main {
                 .output(output)
                 .network(options.network)
                 .stateDirectory(options.stateDirectory)
+                .limits(options.limits)
                 .build()) {
             Driver driver = runtime.start(file, options.properties);
             if (options.stateDirectory == null) {
