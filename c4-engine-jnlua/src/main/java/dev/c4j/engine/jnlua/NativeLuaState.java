@@ -16,6 +16,7 @@ import dev.c4j.lua.spi.LuaType;
 import dev.c4j.lua.spi.LuaValueRef;
 import dev.c4j.lua.spi.ObjectType;
 import dev.c4j.lua.spi.TableRules;
+import dev.c4j.lua.spi.TextChunks;
 import party.iroiro.luajava.JFunction;
 import party.iroiro.luajava.Lua;
 import party.iroiro.luajava.LuaNatives;
@@ -221,6 +222,9 @@ final class NativeLuaState implements LuaState {
     @Override
     public LuaValueRef load(byte[] source, String chunkName) throws LuaSyntaxException {
         checkOpen();
+        if (TextChunks.isBinary(source)) {
+            throw new LuaSyntaxException(TextChunks.REFUSED);
+        }
         long L = activeL();
         int base = C.lua_gettop(L);
         ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(1, source.length)).put(source);

@@ -390,9 +390,16 @@ final class LuajState implements LuaState {
         }
     }
 
-    /** {@code collectgarbage}: a full collection also announces the objects it freed. */
+    /**
+     * {@code collectgarbage}: a full collection also announces the objects it freed. The options that tune Lua's own
+     * collector ({@code "stop"}, {@code "restart"}, {@code "setpause"}, {@code "setstepmul"}) mean nothing to the
+     * JVM's: accepted and ignored, with 5.1's results, where LuaJ would raise "invalid option".
+     */
     private final class CollectGarbage extends VarArgFunction {
+        private static final int DEFAULT_TUNING = 200; // 5.1's LUAI_GCPAUSE and LUAI_GCMUL
         private final LuaValue original;
+        private int pause = DEFAULT_TUNING;
+        private int stepMultiplier = DEFAULT_TUNING;
 
         CollectGarbage(LuaValue original) {
             this.original = original;
@@ -401,8 +408,26 @@ final class LuajState implements LuaState {
 
         @Override
         public Varargs invoke(Varargs args) {
+            String option = args.optjstring(1, "collect");
+            switch (option) {
+                case "stop", "restart" -> {
+                    return valueOf(0);
+                }
+                case "setpause" -> {
+                    int previous = pause;
+                    pause = args.optint(2, 0);
+                    return valueOf(previous);
+                }
+                case "setstepmul" -> {
+                    int previous = stepMultiplier;
+                    stepMultiplier = args.optint(2, 0);
+                    return valueOf(previous);
+                }
+                default -> {
+                }
+            }
             Varargs result = original.invoke(args);
-            if ("collect".equals(args.optjstring(1, "collect"))) {
+            if ("collect".equals(option)) {
                 announceCollected();
             }
             return result;

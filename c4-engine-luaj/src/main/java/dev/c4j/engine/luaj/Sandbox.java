@@ -16,16 +16,17 @@ import org.luaj.vm2.lib.jse.JseOsLib;
 
 /**
  * A fresh LuaJ globals table with only what drivers get (spec section 9): the base library without file access,
- * {@code string}, {@code table}, {@code math}, {@code coroutine}, {@code os.time/date/clock/getenv/difftime} and
+ * {@code string}, {@code table}, {@code math}, {@code coroutine}, {@code os.time/date/clock/difftime} and
  * {@code debug.traceback}, made to behave as Lua 5.1's by {@link Lua51Compat}. No {@code io}, {@code package},
- * {@code luajava} or {@code bit32}.
+ * {@code luajava} or {@code bit32}; {@code os.getenv} always gives nil, and chunks load from text only
+ * ({@link TextOnlyUndumper}).
  *
  * <p>The debug library is loaded (LuaJ records call frames only with it, and tracebacks need them) but only
  * {@code traceback} stays visible; {@code getinfo} is kept for {@code error}'s levels and {@code getfenv}.
  */
 record Sandbox(Globals globals, LuaValue getinfo) {
 
-    private static final String[] OS_FUNCTIONS = {"time", "date", "clock", "getenv", "difftime"};
+    private static final String[] OS_FUNCTIONS = {"time", "date", "clock", "difftime"};
 
     static Sandbox open() {
         StringMethods.install(); // before the string library, which would otherwise install its own metatable
@@ -41,7 +42,10 @@ record Sandbox(Globals globals, LuaValue getinfo) {
         globals.load(new DebugLib());
         LoadState.install(globals);
         LuaC.install(globals);
+        globals.undumper = TextOnlyUndumper.INSTANCE;
         Lua51Compat.install(globals); // 5.1's numbers, string functions and os.date/time
+        LuaValue string = globals.get("string");
+        string.set("dump", SandboxFunctions.dump(string.get("dump")));
 
         globals.set("package", LuaValue.NIL); // only needed while the libraries registered themselves
         globals.set("dofile", LuaValue.NIL);
@@ -51,6 +55,7 @@ record Sandbox(Globals globals, LuaValue getinfo) {
         for (String name : OS_FUNCTIONS) {
             restrictedOs.set(name, os.get(name));
         }
+        restrictedOs.set("getenv", SandboxFunctions.getenv());
         globals.set("os", restrictedOs);
         LuaValue debug = globals.get("debug");
         globals.set("debug", LuaValue.tableOf(new LuaValue[] {LuaValue.valueOf("traceback"), debug.get("traceback")}));
