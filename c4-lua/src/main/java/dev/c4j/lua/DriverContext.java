@@ -63,6 +63,8 @@ final class DriverContext implements LuaHost {
     private final List<LuaPeer> touched = new ArrayList<>();
     private boolean inDriverInit;
     private final Set<String> initTimeWarnings = new HashSet<>();
+    /** Interrupts calls into Lua that run too long; null until the state is open. */
+    private RunawayGuard guard;
 
     DriverContext(String name, DriverEnvironment environment, DriverOutput output) {
         this.name = name;
@@ -117,6 +119,7 @@ final class DriverContext implements LuaHost {
                Director director) throws LuaSyntaxException {
         this.driverPackage = driverPackage;
         state = engine.open(this);
+        guard = RunawayGuard.watch(state, limits().callbackTime());
         this.engineName = engine.name();
         LuaValueRef chunk;
         String initType = "DIT_STARTUP";
@@ -141,7 +144,7 @@ final class DriverContext implements LuaHost {
             throw e;
         }
         try {
-            call(chunk);
+            call("the main chunk", chunk);
         } finally {
             chunk.release();
         }
@@ -181,6 +184,9 @@ final class DriverContext implements LuaHost {
     }
 
     private void closeState() {
+        if (guard != null) {
+            guard.close();
+        }
         if (state != null && !stateClosed) {
             stateClosed = true;
             state.close();
@@ -201,7 +207,9 @@ final class DriverContext implements LuaHost {
      * the outermost call into Lua has returned, then {@linkplain LuaPeer#settle settled}.
      */
     void enter(LuaPeer peer) {
-        depth++;
+        if (depth++ == 0) {
+            guard.started();
+        }
         touch(peer);
     }
 
@@ -214,6 +222,7 @@ final class DriverContext implements LuaHost {
         if (--depth > 0) {
             return;
         }
+        guard.finished();
         ranDriverCode = true;
         environment.loop().drain();
         for (int i = 0; i < touched.size(); i++) {
@@ -244,6 +253,7 @@ final class DriverContext implements LuaHost {
         if (closed) {
             return false;
         }
+        calling(peer, slot);
         enter(peer);
         try {
             return peer.object.invoke(slot, args);
@@ -257,6 +267,7 @@ final class DriverContext implements LuaHost {
         if (closed) {
             return false;
         }
+        calling(peer, slot);
         enter(peer);
         try {
             return peer.object.invoke(slot, arg);
@@ -270,6 +281,7 @@ final class DriverContext implements LuaHost {
         if (closed) {
             return null;
         }
+        calling(peer, slot);
         enter(peer);
         try {
             return peer.object.invokeForResults(slot, maxResults, args);
@@ -278,11 +290,12 @@ final class DriverContext implements LuaHost {
         }
     }
 
-    /** Calls a Lua function; a Lua error is reported and gives null. */
-    Object[] call(LuaValueRef function, Object... args) {
+    /** Calls a Lua function, described by {@code what} should it run too long; a Lua error is reported and gives null. */
+    Object[] call(String what, LuaValueRef function, Object... args) {
         if (closed) {
             return null;
         }
+        calling(null, what);
         enter(null);
         try {
             return state.call(function, args);
@@ -292,6 +305,11 @@ final class DriverContext implements LuaHost {
         } finally {
             exit();
         }
+    }
+
+    /** Names what is called next, for the runaway guard's message: a handler slot of {@code peer}, or a name. */
+    void calling(LuaPeer peer, Object what) {
+        guard.calling(peer, what);
     }
 
     /** Calls the global function {@code name} if the driver defines one (entry points, {@code OnTimerExpired}). */
@@ -304,7 +322,7 @@ final class DriverContext implements LuaHost {
             return;
         }
         try {
-            call(function, args);
+            call(globalName, function, args);
         } finally {
             function.release();
         }

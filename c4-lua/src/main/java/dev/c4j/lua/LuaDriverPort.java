@@ -52,6 +52,7 @@ final class LuaDriverPort implements DriverPort {
         if (function == null) {
             return EntryResult.UNHANDLED;
         }
+        ctx.calling(null, entryPoint);
         ctx.enter(null);
         try {
             Object[] results = state.call(function, args);

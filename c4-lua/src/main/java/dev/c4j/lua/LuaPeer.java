@@ -30,6 +30,9 @@ abstract class LuaPeer {
     /** True while something is pending that must keep the object alive. */
     abstract boolean busy();
 
+    /** The name of handler {@code slot} as drivers set it ({@code "OnRead"}), for messages. */
+    abstract String handlerName(int slot);
+
     final void settle() {
         if (busy()) {
             object.pin();

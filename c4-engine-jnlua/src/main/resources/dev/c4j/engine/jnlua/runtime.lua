@@ -111,6 +111,15 @@ local armed = {}  -- every metatable whose __gc calls Java, disarmed before the 
 
 local rt = { objects = objects, pinned = pinned, globals = G }
 
+-- The runaway guard interrupts Lua code from a count hook, which code compiled by the JIT never calls: with the
+-- guard on, LuaJIT interprets (and jit.on does nothing).
+function rt.interpretonly()
+  if jit then
+    jit.off()
+    G.jit.on = function() end
+  end
+end
+
 function rt.newtype(name, methods)
   local proto = newproxy(true)
   local mt = getmetatable(proto)

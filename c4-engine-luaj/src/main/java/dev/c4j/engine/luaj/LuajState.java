@@ -57,11 +57,12 @@ final class LuajState implements LuaState {
     /** Objects kept alive by {@link LuaObject#pin}: the set roots them, the object roots its userdata. */
     final Set<LuajObject> pinned = new HashSet<>();
     private final Set<Tracked> tracked = new HashSet<>();
+    private final InterruptibleDebugLib debugLib = new InterruptibleDebugLib();
     private boolean closed;
 
     LuajState(LuaHost host) {
         this.host = host;
-        Sandbox sandbox = Sandbox.open();
+        Sandbox sandbox = Sandbox.open(debugLib);
         this.globals = sandbox.globals();
         this.stringMethods = globals.get("string").checktable();
         this.stringTable = new WeakReference<>(stringMethods);
@@ -153,6 +154,16 @@ final class LuajState implements LuaState {
     public void collectGarbage() {
         System.gc();
         announceCollected();
+    }
+
+    @Override
+    public void runningCallback(long id) {
+        debugLib.runningCallback(id);
+    }
+
+    @Override
+    public void interrupt(long id, String message) {
+        debugLib.interrupt(id, message);
     }
 
     @Override

@@ -28,7 +28,8 @@ record Sandbox(Globals globals, LuaValue getinfo) {
 
     private static final String[] OS_FUNCTIONS = {"time", "date", "clock", "difftime"};
 
-    static Sandbox open() {
+    /** A fresh sandbox whose debug library is {@code debugLib}. */
+    static Sandbox open(DebugLib debugLib) {
         StringMethods.install(); // before the string library, which would otherwise install its own metatable
         Globals globals = new Globals();
         globals.load(new BaseLib());
@@ -39,7 +40,7 @@ record Sandbox(Globals globals, LuaValue getinfo) {
         globals.load(new CoroutineLib());
         globals.load(new JseMathLib());
         globals.load(new JseOsLib());
-        globals.load(new DebugLib());
+        globals.load(debugLib);
         LoadState.install(globals);
         LuaC.install(globals);
         globals.undumper = TextOnlyUndumper.INSTANCE;
