@@ -19,12 +19,21 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One driver's loop (a Netty event loop of one daemon thread "c4-&lt;driver&gt;"), timers and sockets. */
+/**
+ * One driver's loop (a Netty event loop of one daemon thread "c4-&lt;driver&gt;"), timers and sockets.
+ *
+ * <p>The loop thread has a large native stack ({@link #LOOP_STACK_BYTES}): native Lua recursion through C
+ * functions (a {@code string.gsub} callback, {@code __tostring}, nested coroutines) must reach Lua's own
+ * "C stack overflow" error, or the engine's stack check, before the end of the thread's stack, which would be
+ * a SIGSEGV. The memory is reserved, not committed: only what the driver uses costs RAM.
+ */
 final class NettyDriverEnvironment implements DriverEnvironment {
 
     private static final Logger log = LoggerFactory.getLogger(NettyDriverEnvironment.class);
     private static final long STOP_WAIT_SECONDS = 10;
     private static final long SOCKET_CLOSE_WAIT_MILLIS = 2000;
+    /** See the class comment. */
+    private static final long LOOP_STACK_BYTES = 16 * 1024 * 1024;
 
     private final NettyPlatform platform;
     private final EventLoopGroup group;
@@ -47,7 +56,7 @@ final class NettyDriverEnvironment implements DriverEnvironment {
     /** Daemon, so that LuaJ's coroutine threads (which inherit it) never keep the JVM alive. */
     private static ThreadFactory daemonThread(String name) {
         return task -> {
-            Thread thread = new FastThreadLocalThread(task, name);
+            Thread thread = new FastThreadLocalThread(null, task, name, LOOP_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         };

@@ -11,7 +11,7 @@ local type, tostring, pcall, pairs, ipairs, setmetatable, getmetatable, collectg
       type, tostring, pcall, pairs, ipairs, setmetatable, getmetatable, collectgarbage, error, select
 local newproxy, format, dump, byte = newproxy, string.format, string.dump, string.byte
 local getfenv, setfenv, getinfo, traceback = debug.getfenv, debug.setfenv, debug.getinfo, debug.traceback
-local load, loadstring = load, loadstring
+local load, loadstring, sort = load, loadstring, table.sort
 
 -- The sandbox ------------------------------------------------------------------------------------------------
 -- Kept: the Lua 5.1 base library, string, table, math, coroutine, LuaJIT's bit. Gone: io, package/require/
@@ -91,6 +91,25 @@ function G.load(...)
   local f, message = load(chunk, chunkname)
   if binary then return nil, BINARY end
   return f, message
+end
+
+if jit then
+  -- LuaJIT counts no C calls: a C function calling itself back (__tostring = tostring, table.sort as its own
+  -- comparator) would recurse to the end of the native stack without running a Lua instruction, where the
+  -- engine's stack check (a count hook) could see it. As Lua functions they run instructions; and as they do not
+  -- tail-call, each level takes Lua stack too, so the recursion ends in Lua's own "stack overflow" at worst.
+  function G.tostring(...)
+    if select('#', ...) == 0 then argerror(1, "tostring", "value", ...) end
+    local s = tostring((...))
+    return s
+  end
+
+  function G.table.sort(...)
+    local t, comp = ...
+    if type(t) ~= "table" then argerror(1, "sort", "table", ...) end
+    if comp ~= nil and type(comp) ~= "function" then argerror(2, "sort", "function", ...) end
+    sort(t, comp)
+  end
 end
 
 if jit then

@@ -58,6 +58,7 @@ final class LuajState implements LuaState {
     final Set<LuajObject> pinned = new HashSet<>();
     private final Set<Tracked> tracked = new HashSet<>();
     private final InterruptibleDebugLib debugLib = new InterruptibleDebugLib();
+    private final NestedCalls nestedCalls;
     private boolean closed;
 
     LuajState(LuaHost host) {
@@ -68,6 +69,7 @@ final class LuajState implements LuaState {
         this.stringTable = new WeakReference<>(stringMethods);
         this.lua51 = new Lua51(globals, sandbox.getinfo());
         lua51.install();
+        nestedCalls = NestedCalls.install(globals);
         globals.set("collectgarbage", new CollectGarbage(globals.get("collectgarbage")));
     }
 
@@ -120,6 +122,7 @@ final class LuajState implements LuaState {
     public Object[] call(LuaValueRef function, Object... args) throws LuaException {
         LuaValue f = ((LuajValueRef) function).value();
         Varargs arguments = toVarargs(args);
+        nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
             return toJava(f.invoke(arguments), Integer.MAX_VALUE);
@@ -183,6 +186,7 @@ final class LuajState implements LuaState {
         if (closed) {
             return null;
         }
+        nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
             return function.invoke(args);
@@ -200,6 +204,7 @@ final class LuajState implements LuaState {
         if (closed) {
             return false;
         }
+        nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
             function.call(self, arg);
