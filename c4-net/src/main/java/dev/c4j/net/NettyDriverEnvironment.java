@@ -50,7 +50,7 @@ final class NettyDriverEnvironment implements DriverEnvironment {
         this.group = new MultiThreadIoEventLoopGroup(1, daemonThread("c4-" + driverName), transport.ioHandlerFactory());
         this.loop = new NettyDriverLoop(driverName, clock, group.next());
         this.timers = new LoopTimers(loop);
-        this.network = new NettyDriverNetwork(loop, transport, resolver, egress);
+        this.network = new NettyDriverNetwork(loop, transport, resolver, egress, limits.bufferedInput());
     }
 
     /** Daemon, so that LuaJ's coroutine threads (which inherit it) never keep the JVM alive. */

@@ -21,13 +21,21 @@ final class NettyDriverNetwork implements DriverNetwork {
     private final NettyTransport transport;
     private final Resolver resolver;
     private final EgressPolicy egress;
+    private final InputBudget inputBudget;
     private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
 
-    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver, EgressPolicy egress) {
+    NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver, EgressPolicy egress,
+                       long bufferedInputLimit) {
         this.loop = loop;
         this.transport = transport;
         this.resolver = resolver;
         this.egress = egress;
+        this.inputBudget = new InputBudget(bufferedInputLimit);
+    }
+
+    /** The driver's budget of received bytes not yet delivered. */
+    InputBudget inputBudget() {
+        return inputBudget;
     }
 
     /** Which destinations outbound connections may reach. */

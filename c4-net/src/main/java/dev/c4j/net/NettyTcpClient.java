@@ -30,13 +30,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reading is on demand: auto-read is off and the socket is read while a request is outstanding, or while the
  * receive buffer holds less than {@link #READ_AHEAD} bytes, so TCP flow control pushes back on a peer that sends
- * more than the driver asks for. EOF and errors are held behind buffered bytes until a request needs them.
+ * more than the driver asks for; and only while the driver's {@link InputBudget} has room. EOF and errors are held
+ * behind buffered bytes until a request needs them. The receive buffer is freed as soon as its bytes are delivered,
+ * refused (ENOBUFS) or the connection ends, never left for Lua's collector.
  *
  * <p>Listener calls: those caused by socket events are made directly (the hot path has no extra hop); those
  * caused by an API call are posted to a later turn of the loop, so no listener call ever happens inside the call
  * that caused it.
  */
-final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonable {
+final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonable, InputBudget.Holder {
 
     private static final Logger log = LoggerFactory.getLogger(NettyTcpClient.class);
 
@@ -93,6 +95,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     private final NettyDriverNetwork network;
     private final NettyDriverLoop loop;
+    private final InputBudget budget;
     private Listener listener = NO_LISTENER;
     private State state;
     private boolean abandoned;
@@ -119,6 +122,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private boolean inReadBurst; // inside channelRead .. channelReadComplete: writes are flushed at its end
     private ByteBuffer readView; // read-only view of the memory inbound lives in (see view)
     private long readViewAddress;
+    private int accounted; // bytes of inbound counted in the budget
 
     // sending
     private int unsent; // writes not yet handed to the OS
@@ -138,7 +142,9 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     NettyTcpClient(NettyDriverNetwork network) {
         this.network = network;
         this.loop = network.loop();
+        this.budget = network.inputBudget();
         this.state = State.FRESH;
+        budget.join(this);
     }
 
     /** An accepted connection; {@link #start} once its channel is registered. */
@@ -399,11 +405,47 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     /**
      * A delimiter or matcher read found nothing within {@link ReadRequest#MAX_UNTIL_BUFFER} bytes: ENOBUFS, the
-     * request ends, the connection stays open and the buffered bytes stay for the next request.
+     * request ends and the bytes it buffered are dropped (their memory freed at once: a peer must not be able to
+     * park megabytes in a driver); the connection stays open and reads on.
      */
     private void overflow() {
         request = null;
+        releaseInbound();
         fireFailed(NetError.of(NetError.ENOBUFS), NetOp.READ);
+    }
+
+    // ---------------------------------------------------------------------------------------------- the budget
+
+    @Override
+    public int unsatisfiedBytes() {
+        return request != null && state == State.CONNECTED ? size() : 0;
+    }
+
+    /** The driver's budget is full and this connection holds the most: as {@link #overflow}, reported later. */
+    @Override
+    public void refuse() {
+        request = null;
+        releaseInbound();
+        loop.execute(() -> {
+            if (state == State.CONNECTED) {
+                fireFailed(NetError.of(NetError.ENOBUFS), NetOp.READ);
+            }
+        });
+    }
+
+    @Override
+    public void roomMade() {
+        ensureReading();
+    }
+
+    /** Brings the budget up to date with what the receive buffer holds now. */
+    private void account() {
+        int size = size();
+        if (size != accounted) {
+            int delta = size - accounted;
+            accounted = size;
+            budget.changed(delta);
+        }
     }
 
     /** Hands the first {@code length} buffered bytes to the listener; the view is valid during the call only. */
@@ -479,7 +521,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     }
 
     private void ensureReading() {
-        if (state == State.CONNECTED && heldEnd == null && !abandoned && (request != null || size() < READ_AHEAD)) {
+        if (state == State.CONNECTED && heldEnd == null && !abandoned && (request != null || size() < READ_AHEAD)
+                && budget.mayRead(this, request != null)) {
             loop.io(readOp);
         }
     }
@@ -501,6 +544,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
                 releaseInbound();
             } else {
                 inbound.discardSomeReadBytes();
+                account();
             }
         }
     }
@@ -510,6 +554,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             inbound.release();
             inbound = null;
         }
+        account();
     }
 
     // ---------------------------------------------------------------------------------------------- writing
@@ -711,6 +756,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         dropBatch();
         flushingClose = false;
         releaseInbound();
+        budget.forget(this);
     }
 
     @Override
@@ -862,6 +908,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
                 return;
             }
             inbound = inbound == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), inbound, in);
+            account();
             inReadBurst = true;
             if (request != null && !servePosted) {
                 serveAll();
