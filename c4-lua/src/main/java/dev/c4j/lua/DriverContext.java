@@ -17,6 +17,7 @@ import dev.c4j.lua.spi.ObjectType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,9 @@ import java.util.Set;
  * nothing here checks threads.
  */
 final class DriverContext implements LuaHost {
+
+    /** The most {@code OnDriverDestroyed} may take: a stop must end soon (SIGTERM: within two seconds). */
+    static final Duration DESTROY_TIME = Duration.ofMillis(400);
 
     final String name;
     final DriverEnvironment environment;
@@ -166,6 +170,9 @@ final class DriverContext implements LuaHost {
      * is discarded.
      */
     void stop() {
+        if (guard != null) {
+            guard.stopping(DESTROY_TIME);
+        }
         if (state != null && !closed) {
             callGlobal("OnDriverDestroyed", "DIT_LOADED");
             if (device != null) {
@@ -190,6 +197,16 @@ final class DriverContext implements LuaHost {
         if (state != null && !stateClosed) {
             stateClosed = true;
             state.close();
+        }
+    }
+
+    /**
+     * Whatever runs in Lua at {@code deadline} (System.nanoTime) or later is interrupted: the driver is stopping.
+     * Any thread.
+     */
+    void stopBy(long deadline) {
+        if (guard != null) {
+            guard.stopBy(deadline);
         }
     }
 

@@ -31,7 +31,8 @@ final class NettyDriverEnvironment implements DriverEnvironment {
 
     private static final Logger log = LoggerFactory.getLogger(NettyDriverEnvironment.class);
     private static final long STOP_WAIT_SECONDS = 10;
-    private static final long SOCKET_CLOSE_WAIT_MILLIS = 2000;
+    /** Longer than a graceful close may take ({@link GracefulClose#DEADLINE_MILLIS}), short enough for a stop. */
+    private static final long SOCKET_CLOSE_WAIT_MILLIS = 2 * GracefulClose.DEADLINE_MILLIS;
     /** See the class comment. */
     private static final long LOOP_STACK_BYTES = 16 * 1024 * 1024;
 

@@ -23,6 +23,8 @@ final class NettyDriverNetwork implements DriverNetwork {
     private final EgressPolicy egress;
     private final InputBudget inputBudget;
     private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
+    /** Channels abandoned by teardown that may still be closing; the environment waits for them before it stops. */
+    private final List<Channel> closing = new ArrayList<>();
 
     NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver, EgressPolicy egress,
                        long bufferedInputLimit) {
@@ -80,16 +82,16 @@ final class NettyDriverNetwork implements DriverNetwork {
         abandonAllSockets();
     }
 
-    /** Abandons every live object (on the loop); returns the channels that were closed. */
+    /** Abandons every live object (on the loop); returns the channels abandoned so far, which may still be closing. */
     List<Channel> abandonAllSockets() {
-        List<Channel> closed = new ArrayList<>();
         for (Abandonable object : new ArrayList<>(live)) {
             Channel ch = object.abandonOnLoop();
             if (ch != null) {
-                closed.add(ch);
+                closing.add(ch);
             }
         }
         live.clear();
-        return closed;
+        closing.removeIf(ch -> !ch.isRegistered());
+        return new ArrayList<>(closing);
     }
 }

@@ -123,6 +123,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private ByteBuffer readView; // read-only view of the memory inbound lives in (see view)
     private long readViewAddress;
     private int accounted; // bytes of inbound counted in the budget
+    private boolean deliveringAtEof; // inside the last OnRead after the peer's FIN: writes still go out
 
     // sending
     private int unsent; // writes not yet handed to the OS
@@ -278,7 +279,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
      */
     @Override
     public boolean read(ReadRequest newRequest) {
-        if (inMatcher || abandoned || state == State.FRESH || state == State.ENDING || state == State.ENDED) {
+        if (inMatcher || abandoned || deliveringAtEof || state == State.FRESH || state == State.ENDING
+                || state == State.ENDED) {
             return false;
         }
         request = newRequest;
@@ -491,24 +493,49 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
      */
     private void endFromReadPath() {
         NetError end = heldEnd;
-        ByteBuf partial = end.isSuccess() && size() > 0 ? inbound.retainedSlice() : null;
-        ByteBuffer partialView = partial != null ? partial.nioBuffer().asReadOnlyBuffer() : null;
+        if (end.isSuccess()) {
+            endAtEof();
+            return;
+        }
         state = State.ENDING;
         request = null;
         releaseInbound();
         closeChannel();
-        if (partial != null) {
-            try {
-                fireRead(partialView, null);
-            } finally {
-                partial.release();
-            }
-        }
-        if (!end.isSuccess()) {
-            fireFailed(end, NetOp.READ);
-        }
+        fireFailed(end, NetOp.READ);
         ended();
         fireDisconnected(end);
+    }
+
+    /**
+     * The peer sent its FIN, so it sends nothing more, but it may still read (a half-close): the last partial read
+     * is delivered while the driver can still write (a reply to a peer that sent its request and shut its side),
+     * then what was written goes out before our FIN.
+     */
+    private void endAtEof() {
+        request = null;
+        if (size() > 0) {
+            ByteBuf partial = inbound.retainedSlice();
+            releaseInbound();
+            deliveringAtEof = true;
+            try {
+                fireRead(partial.nioBuffer().asReadOnlyBuffer(), null);
+            } finally {
+                deliveringAtEof = false;
+                partial.release();
+            }
+            if (state != State.CONNECTED) {
+                return; // the driver closed it in that callback: its close reports the end
+            }
+        }
+        state = State.ENDING;
+        releaseInbound();
+        if (batch != null) {
+            sendBatch();
+        }
+        Channel ch = channel;
+        loop.io(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> ch.close()));
+        ended();
+        fireDisconnected(NetError.OK);
     }
 
     private void inputEnded(NetError end) {
@@ -769,6 +796,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         }
     }
 
+    /** Silently, but what the driver wrote still goes out, and the connection ends with a FIN ({@link GracefulClose}). */
     @Override
     public Channel abandonOnLoop() {
         abandoned = true;
@@ -777,7 +805,14 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             lookup = null;
         }
         Channel ch = channel;
-        closeChannel();
+        if (ch != null && state == State.CONNECTED) {
+            if (batch != null) {
+                sendBatch();
+            }
+            loop.io(() -> GracefulClose.start(ch));
+        } else {
+            closeChannel();
+        }
         ended();
         return ch;
     }
@@ -928,8 +963,12 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof ChannelInputShutdownEvent && current()) {
-                inputEnded(NetError.OK);
+            if (event instanceof ChannelInputShutdownEvent) {
+                if (current()) {
+                    inputEnded(NetError.OK);
+                } else if (abandoned) {
+                    ctx.close(); // a graceful close has read the peer's input to its end
+                }
             }
         }
 

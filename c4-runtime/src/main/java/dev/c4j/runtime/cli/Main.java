@@ -42,6 +42,12 @@ public final class Main {
     static final int INTERNAL_ERROR = 1;
     static final int USAGE = 2;
 
+    /**
+     * After SIGINT or SIGTERM the runner is gone within two seconds, whatever the driver does: the stop gets this
+     * long, the JVM's exit the rest.
+     */
+    static final Duration STOP_LIMIT = Duration.ofMillis(1400);
+
     static final String USAGE_TEXT = """
             Usage: c4 run DRIVER [OPTIONS]     run a driver until SIGINT or SIGTERM. DRIVER is a .lua file,
                                            a .c4z or .c4i file, or a folder holding driver.xml
@@ -69,6 +75,8 @@ public final class Main {
     private final OutputStream out;
     private final PrintStream err;
     private final CountDownLatch stopRequested;
+    /** A driver could not be stopped: its thread is stuck, so the process ends without waiting for anything. */
+    private volatile boolean stuckDriverLeftBehind;
 
     /**
      * @param out           standard output: driver prints, help and the engine list
@@ -87,7 +95,13 @@ public final class Main {
         System.setOut(System.err);
         CountDownLatch stopRequested = new CountDownLatch(1);
         handleStopSignals(stopRequested);
-        System.exit(new Main(stdout, System.err, stopRequested).run(args));
+        Main main = new Main(stdout, System.err, stopRequested);
+        int status = main.run(args);
+        if (main.stuckDriverLeftBehind) {
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }
+        System.exit(status);
     }
 
     /**
@@ -281,7 +295,7 @@ public final class Main {
             if (console != null) {
                 console.close();
             }
-            runtime.close(); // OnDriverDestroyed("DIT_LOADED"), teardown
+            closeWithin(runtime, STOP_LIMIT); // OnDriverDestroyed("DIT_LOADED"), teardown
             removeShutdownHook(stopOnShutdown);
             return OK;
         } catch (EngineException | PackageException e) {
@@ -310,6 +324,21 @@ public final class Main {
     private static String hostAndPort(InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /**
+     * {@link C4Runtime#close()}, given {@code limit} at most: a driver stuck where Lua cannot be interrupted must not
+     * keep the runner from ending (the runtime reports it; its threads die with the process).
+     */
+    private void closeWithin(C4Runtime runtime, Duration limit) throws InterruptedException {
+        Thread closing = new Thread(runtime::close, "c4-stop");
+        closing.setDaemon(true);
+        closing.start();
+        closing.join(limit.toMillis());
+        if (closing.isAlive()) {
+            err.println("c4: the driver did not stop within " + limit.toMillis() + " ms; exiting anyway");
+            stuckDriverLeftBehind = true;
+        }
     }
 
     /** Until a signal, or until the driver stopped itself (removed from the project through the console). */
