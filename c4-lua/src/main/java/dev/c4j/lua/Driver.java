@@ -133,6 +133,14 @@ public final class Driver implements AutoCloseable {
         return stopped.get();
     }
 
+    /**
+     * The error that stopped the driver from inside, or null: a full Java heap on LuaJ, whose Lua memory has no cap
+     * of its own (the driver is then stopped, without {@code OnDriverDestroyed}, so that its memory is freed).
+     */
+    public Throwable failure() {
+        return context.failure();
+    }
+
     /** The engine's configuration name. */
     public String engineName() {
         return engine.name();

@@ -37,6 +37,10 @@ final class DriverContext implements LuaHost {
     /** The most {@code OnDriverDestroyed} may take: a stop must end soon (SIGTERM: within two seconds). */
     static final Duration DESTROY_TIME = Duration.ofMillis(400);
 
+    private static final String OUT_OF_MEMORY = "fatal: the Java heap is full (java.lang.OutOfMemoryError); the"
+            + " driver is stopped. On the luaj engine a driver's Lua memory has no limit of its own: see"
+            + " docs/limits.md";
+
     final String name;
     final DriverEnvironment environment;
     final DriverOutput output;
@@ -69,6 +73,8 @@ final class DriverContext implements LuaHost {
     private final Set<String> initTimeWarnings = new HashSet<>();
     /** Interrupts calls into Lua that run too long; null until the state is open. */
     private RunawayGuard guard;
+    /** What stopped the driver from inside (the Java heap ran out), or null. */
+    private volatile Throwable failure;
 
     DriverContext(String name, DriverEnvironment environment, DriverOutput output) {
         this.name = name;
@@ -91,6 +97,11 @@ final class DriverContext implements LuaHost {
 
     String engineName() {
         return engineName;
+    }
+
+    /** The fatal error that stopped the driver from inside, or null. */
+    Throwable failure() {
+        return failure;
     }
 
     boolean closed() {
@@ -274,6 +285,9 @@ final class DriverContext implements LuaHost {
         enter(peer);
         try {
             return peer.object.invoke(slot, args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return false;
         } finally {
             exit();
         }
@@ -288,6 +302,9 @@ final class DriverContext implements LuaHost {
         enter(peer);
         try {
             return peer.object.invoke(slot, arg);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return false;
         } finally {
             exit();
         }
@@ -302,6 +319,9 @@ final class DriverContext implements LuaHost {
         enter(peer);
         try {
             return peer.object.invokeForResults(slot, maxResults, args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return null;
         } finally {
             exit();
         }
@@ -319,6 +339,9 @@ final class DriverContext implements LuaHost {
         } catch (LuaException e) {
             reportLuaError(e.getMessage());
             return null;
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return null;
         } finally {
             exit();
         }
@@ -327,6 +350,23 @@ final class DriverContext implements LuaHost {
     /** Names what is called next, for the runaway guard's message: a handler slot of {@code peer}, or a name. */
     void calling(LuaPeer peer, Object what) {
         guard.calling(peer, what);
+    }
+
+    /**
+     * The Java heap ran out while Lua ran (LuaJ, whose memory use has no cap): no more calls into this state, and
+     * the driver stops so that its memory is freed. The owner learns of it through {@link #failure()}.
+     */
+    void outOfMemory(OutOfMemoryError error) {
+        if (failure != null) {
+            return;
+        }
+        failure = error;
+        closed = true;
+        try {
+            output.message(name, OUT_OF_MEMORY);
+            stopRequest.run();
+        } catch (Throwable reportFailed) { // the heap may still be full: the failure itself is recorded
+        }
     }
 
     /** Calls the global function {@code name} if the driver defines one (entry points, {@code OnTimerExpired}). */

@@ -69,6 +69,9 @@ final class LuaDriverPort implements DriverPort {
         } catch (LuaException e) {
             ctx.reportLuaError(e.getMessage());
             return EntryResult.failed(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            ctx.outOfMemory(e);
+            return EntryResult.failed("out of memory");
         } finally {
             ctx.exit();
             function.release();

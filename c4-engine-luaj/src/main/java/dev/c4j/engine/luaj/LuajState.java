@@ -59,6 +59,8 @@ final class LuajState implements LuaState {
     private final Set<Tracked> tracked = new HashSet<>();
     private final InterruptibleDebugLib debugLib = new InterruptibleDebugLib();
     private final NestedCalls nestedCalls;
+    /** The Java heap ran out inside a coroutine's thread; thrown on the loop when its call into Lua returns. */
+    private volatile OutOfMemoryError outOfMemory;
     private boolean closed;
 
     LuajState(LuaHost host) {
@@ -69,6 +71,7 @@ final class LuajState implements LuaState {
         this.stringTable = new WeakReference<>(stringMethods);
         this.lua51 = new Lua51(globals, sandbox.getinfo());
         lua51.install();
+        CoroutineHeap.install(this, globals.get("coroutine").checktable());
         nestedCalls = NestedCalls.install(globals);
         globals.set("collectgarbage", new CollectGarbage(globals.get("collectgarbage")));
     }
@@ -125,8 +128,11 @@ final class LuajState implements LuaState {
         nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
-            return toJava(f.invoke(arguments), Integer.MAX_VALUE);
+            Varargs results = f.invoke(arguments);
+            rethrowOutOfMemory();
+            return toJava(results, Integer.MAX_VALUE);
         } catch (LuaError e) {
+            rethrowOutOfMemory();
             throw new LuaException(LuajErrors.text(LuajErrors.value(e)), LuajErrors.report(e));
         } catch (StackOverflowError e) {
             throw new LuaException("stack overflow", "stack overflow" + LuajErrors.NO_TRACEBACK);
@@ -176,6 +182,22 @@ final class LuajState implements LuaState {
         tracked.clear();
     }
 
+    /**
+     * The Java heap ran out on a coroutine's thread, where LuaJ would turn it into an error message: every
+     * instruction raises from now on, and the loop's call into Lua ends with this error.
+     */
+    void outOfMemory(OutOfMemoryError error) {
+        outOfMemory = error;
+        debugLib.fail("not enough memory");
+    }
+
+    private void rethrowOutOfMemory() {
+        OutOfMemoryError error = outOfMemory;
+        if (error != null) {
+            throw error;
+        }
+    }
+
     // ---- calls into Lua -----------------------------------------------------------------------------------------
 
     /**
@@ -189,8 +211,11 @@ final class LuajState implements LuaState {
         nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
-            return function.invoke(args);
+            Varargs results = function.invoke(args);
+            rethrowOutOfMemory();
+            return results;
         } catch (RuntimeException | StackOverflowError e) { // LuaError is a RuntimeException
+            rethrowOutOfMemory();
             reportCallbackFailure(e);
         } finally {
             StringMethods.leave(previous);
@@ -208,8 +233,10 @@ final class LuajState implements LuaState {
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
             function.call(self, arg);
+            rethrowOutOfMemory();
             return true;
         } catch (RuntimeException | StackOverflowError e) { // LuaError is a RuntimeException
+            rethrowOutOfMemory();
             reportCallbackFailure(e);
         } finally {
             StringMethods.leave(previous);

@@ -41,6 +41,8 @@ public final class Main {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
     static final int USAGE = 2;
+    /** The driver stopped itself on a fatal error (the Java heap ran out under the luaj engine). */
+    static final int DRIVER_FAILED = 3;
 
     /**
      * After SIGINT or SIGTERM the runner is gone within two seconds, whatever the driver does: the stop gets this
@@ -68,7 +70,8 @@ public final class Main {
             Engine choice: --engine, else -D%2$s, else $%3$s, else %2$s in %4$s
             on the classpath, else %1$s. Engines: %5$s.
             Exit status: 0 after a clean stop; 2 for bad usage, a driver that is missing, malformed or does
-            not compile, or an engine that is unknown or cannot run here.
+            not compile, or an engine that is unknown or cannot run here; 3 when the driver ran the Java heap
+            out of memory (luaj).
             """.formatted(Engines.DEFAULT, EngineConfig.PROPERTY, EngineConfig.ENVIRONMENT_VARIABLE,
                     EngineConfig.PROPERTIES_RESOURCE, String.join(", ", Engines.names()));
 
@@ -297,7 +300,7 @@ public final class Main {
             }
             closeWithin(runtime, STOP_LIMIT); // OnDriverDestroyed("DIT_LOADED"), teardown
             removeShutdownHook(stopOnShutdown);
-            return OK;
+            return driver.failure() != null ? DRIVER_FAILED : OK;
         } catch (EngineException | PackageException e) {
             return fail(e.getMessage());
         } catch (LuaSyntaxException e) {
@@ -309,6 +312,11 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return INTERNAL_ERROR;
+        } catch (OutOfMemoryError e) {
+            // A LuaJ driver filled the heap (its memory has no cap) and the error hit this thread too: the driver
+            // stops itself (and said so); the runner ends as for it.
+            err.println("c4: the Java heap is full");
+            return DRIVER_FAILED;
         } catch (RuntimeException | Error e) {
             err.println("c4: internal error, please report it:");
             e.printStackTrace(err);
