@@ -93,7 +93,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        OutputStream stdout = standardOutput();
         // Choice: a library that writes to System.out must not mix into the driver's output.
         System.setOut(System.err);
         CountDownLatch stopRequested = new CountDownLatch(1);
@@ -105,6 +105,24 @@ public final class Main {
             Runtime.getRuntime().halt(status);
         }
         System.exit(status);
+    }
+
+    /**
+     * Where the driver's prints go: standard output, which the launcher hands over as the descriptor named by the
+     * system property {@code c4.stdout} (it points descriptor 1 at standard error, where the JVM's crash banner then
+     * lands); descriptor 1 itself when run without the launcher, or when the descriptor cannot be opened by name
+     * (a socket).
+     */
+    static OutputStream standardOutput() {
+        String descriptor = System.getProperty("c4.stdout");
+        if (descriptor != null && descriptor.matches("\\d{1,4}")) {
+            try {
+                return new FileOutputStream("/proc/self/fd/" + descriptor, true);
+            } catch (IOException e) {
+                // fall back to descriptor 1
+            }
+        }
+        return new FileOutputStream(FileDescriptor.out);
     }
 
     /**
