@@ -22,11 +22,11 @@ class HttpUrlTest {
 
     @Test
     void defaultsAsLibcurlHasThem() {
-        HttpUrl bare = HttpUrl.parse("192.168.1.20");
+        HttpUrl bare = HttpUrl.parse("198.51.100.20");
         assertThat(bare.scheme()).isEqualTo("http");
         assertThat(bare.port()).isEqualTo(80);
         assertThat(bare.requestTarget()).isEqualTo("/");
-        assertThat(bare.hostHeader()).isEqualTo("192.168.1.20");
+        assertThat(bare.hostHeader()).isEqualTo("198.51.100.20");
         assertThat(HttpUrl.parse("https://h:443/").hostHeader()).isEqualTo("h");
         assertThat(HttpUrl.parse("http://[::1]:8080/x").bareHost()).isEqualTo("::1");
         assertThat(HttpUrl.parse("http://[::1]:8080/x").hostHeader()).isEqualTo("[::1]:8080");

@@ -71,12 +71,12 @@ class HostPropertiesTest {
                 """).folder(dir);
         Path state = dir.resolve("state");
         try (TestDriver first = TestDriver.builder().engine(engine).driverPackage(folder).stateDirectory(state).start()) {
-            first.command("SetHost", Map.of("HOST", "192.168.1.5"));
+            first.command("SetHost", Map.of("HOST", "198.51.100.5"));
             assertThat(first.outputLines()).containsExactly("10.0.0.1\t50\t");
         }
         try (TestDriver second = TestDriver.builder().engine(engine).driverPackage(folder).stateDirectory(state)
                 .start()) {
-            assertThat(second.outputLines()).containsExactly("192.168.1.5\t50\t");
+            assertThat(second.outputLines()).containsExactly("198.51.100.5\t50\t");
             second.setProperty("Level", "75"); // what the user sets is kept too
         }
         try (TestDriver third = TestDriver.builder().engine(engine).driverPackage(folder).stateDirectory(state)
