@@ -17,7 +17,7 @@ class HostPropertiesTest {
 
     private static final String PROPERTIES = """
             <properties>
-              <property><name>Host</name><type>STRING</type><default>10.0.0.1</default></property>
+              <property><name>Host</name><type>STRING</type><default>198.51.100.1</default></property>
               <property><name>Notes</name><type>STRING</type></property>
               <property><name>Heading</name><type>LABEL</type><default>Connection</default></property>
               <property><name>Mode</name><type>LIST</type><items><item>Auto</item><item>Manual</item></items>
@@ -56,7 +56,7 @@ class HostPropertiesTest {
                 for _, name in ipairs(names) do print(name, type(Properties[name]), Properties[name]) end
                 """)) {
             assertThat(driver.outputLines()).containsExactly("Gain\tstring\t0", "Heading\tstring\tConnection",
-                    "Host\tstring\t10.0.0.1", "Level\tstring\t50", "Mode\tstring\tAuto", "Notes\tstring\t",
+                    "Host\tstring\t198.51.100.1", "Level\tstring\t50", "Mode\tstring\tAuto", "Notes\tstring\t",
                     "Source\tstring\t", "Status\tstring\tIdle"); // and no OnPropertyChanged at startup (B9)
             driver.assertNoErrors();
         }
@@ -72,7 +72,7 @@ class HostPropertiesTest {
         Path state = dir.resolve("state");
         try (TestDriver first = TestDriver.builder().engine(engine).driverPackage(folder).stateDirectory(state).start()) {
             first.command("SetHost", Map.of("HOST", "198.51.100.5"));
-            assertThat(first.outputLines()).containsExactly("10.0.0.1\t50\t");
+            assertThat(first.outputLines()).containsExactly("198.51.100.1\t50\t");
         }
         try (TestDriver second = TestDriver.builder().engine(engine).driverPackage(folder).stateDirectory(state)
                 .start()) {
@@ -151,11 +151,11 @@ class HostPropertiesTest {
     @AllEngines
     void aPropertySetFromOutsideIsInTheTableWhenOnPropertyChangedRuns(String engine) {
         try (TestDriver driver = start(engine, ON_PROPERTY_CHANGED)) {
-            driver.setProperty("Host", "10.0.0.9");
-            driver.setProperty("Host", "10.0.0.9"); // Composer's Set button: the same value again calls again
+            driver.setProperty("Host", "198.51.100.9");
+            driver.setProperty("Host", "198.51.100.9"); // Composer's Set button: the same value again calls again
             driver.setProperty("Mode", "Manual");
 
-            assertThat(driver.outputLines()).containsExactly("changed\tHost\t10.0.0.9", "changed\tHost\t10.0.0.9",
+            assertThat(driver.outputLines()).containsExactly("changed\tHost\t198.51.100.9", "changed\tHost\t198.51.100.9",
                     "changed\tMode\tManual");
             assertThat(driver).called("OnPropertyChanged", "Host").called("OnPropertyChanged", "Mode");
             driver.assertNoErrors();
@@ -195,7 +195,7 @@ class HostPropertiesTest {
                 C4:SetPropertyAttribs('Host', 0)
                 print(Properties.Host)
                 """)) {
-            assertThat(driver.outputLines()).containsExactly("10.0.0.1");
+            assertThat(driver.outputLines()).containsExactly("198.51.100.1");
             assertThat(driver).called("SetPropertyAttribs", "Host", 1).called("SetPropertyAttribs", "Host", 0);
             driver.assertNoErrors();
         }
