@@ -77,11 +77,6 @@ final class InputBudget {
         holders.remove(holder);
     }
 
-    /** Bytes held now (tests). */
-    long used() {
-        return used;
-    }
-
     private boolean hasRoom(boolean forRequest) {
         return limit == 0 || used < (forRequest ? limit : limit / 2);
     }
