@@ -46,8 +46,12 @@ class BufferedInputTest {
     private static final int PEERS = 200;
     private static final int WAVE = 10;
     private static final int PAYLOAD = 5 << 20;
-    /** Growth allowed over the runner's resident memory after warm-up: the budget (64 MiB), heap and pools. */
-    private static final long RSS_GROWTH_BOUND = 320L << 20;
+    /**
+     * Growth allowed over the runner's resident memory after warm-up: the budget (64 MiB), heap and pools. Measured
+     * here: 100 to 120 MiB on every engine; the old code grew by 270 MiB on LuaJ and ran out of direct memory (and
+     * stopped answering) on the native engines.
+     */
+    private static final long RSS_GROWTH_BOUND = 192L << 20;
 
     @TempDir
     Path dir;
