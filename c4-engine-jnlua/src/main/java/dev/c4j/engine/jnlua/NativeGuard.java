@@ -33,7 +33,6 @@ final class NativeGuard {
     // the layout of struct shared in c4j_guard.c
     private static final int RUNNING = 0;
     private static final int INTERRUPT = 8;
-    private static final int USED = 24;
     private static final int ENFORCE = 32;
     private static final int REFUSED = 36;
     private static final int MESSAGE_LENGTH = 40;
@@ -86,11 +85,6 @@ final class NativeGuard {
         boolean before = (int) INTS.get(shared, ENFORCE) != 0;
         INTS.set(shared, ENFORCE, on ? 1 : 0);
         return before;
-    }
-
-    /** Bytes of Lua memory in use. */
-    long memoryUsed() {
-        return (long) LONGS.getOpaque(shared, USED);
     }
 
     /** Whether an allocation was refused since the last call (and forgets it). */

@@ -353,11 +353,6 @@ final class NativeLuaState implements LuaState {
         }
     }
 
-    /** Bytes of Lua memory in use, or -1 when unknown (no shim). */
-    long memoryUsed() {
-        return guard != null ? guard.memoryUsed() : -1;
-    }
-
     @Override
     public void close() {
         if (!usable()) {
