@@ -54,27 +54,6 @@ class TesseraAmpTest {
         return connection;
     }
 
-    /** Retries {@code assertion} until it passes or {@link Drivers#TIMEOUT} is over: reactions to bytes in flight. */
-    private static void eventually(Runnable assertion) {
-        long deadline = System.nanoTime() + Drivers.TIMEOUT.toNanos();
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
-
     private static List<String> statusHistory(TestDriver driver) {
         return driver.calls().stream()
                 .filter(call -> call.function().equals("UpdateProperty") && "Status".equals(call.arg(0)))
@@ -87,7 +66,7 @@ class TesseraAmpTest {
         try (TestDriver driver = start(engine)) {
             TestPeer connection = connection();
             connection.sendSlowly("POWER=ON\rVOLUME=35\r".getBytes(StandardCharsets.ISO_8859_1), 3);
-            eventually(() -> assertThat(driver).setVariable("VOLUME", "35"));
+            Drivers.eventually(() -> assertThat(driver).setVariable("VOLUME", "35"));
             assertThat(driver).setVariable("POWER_STATE", "1").firedEvent("Powered On")
                     .called("AddVariable", "POWER_STATE", "0", "BOOL");
             assertThat(statusHistory(driver)).containsExactly("Connecting to 127.0.0.1", "Connected");
@@ -105,7 +84,7 @@ class TesseraAmpTest {
             driver.action("Power On");
             assertThat(connection.readUntil("\r")).isEqualTo("POWER ON\r");
             connection.send("POWER=ON\r");
-            eventually(() -> assertThat(driver).setVariable("POWER_STATE", "1"));
+            Drivers.eventually(() -> assertThat(driver).setVariable("POWER_STATE", "1"));
             assertThat(driver).called("SendToNetwork", BINDING, 4998, "VOLUME 55\r");
             driver.assertNoErrors();
             driver.assertNoWarnings();
@@ -134,7 +113,7 @@ class TesseraAmpTest {
             connection.close();
         }));
         try (TestDriver driver = start(engine)) {
-            eventually(() -> assertThat(statusHistory(driver)).last()
+            Drivers.eventually(() -> assertThat(statusHistory(driver)).last()
                     .isEqualTo("Disconnected: Director reconnects"));
             assertThat(driver).neverCalled("SetVariable"); // "VOLUM" was no line, whatever it is
 
@@ -142,7 +121,7 @@ class TesseraAmpTest {
             assertThat(amplifier.connectionCount()).isEqualTo(1);
             Drivers.advance(driver, Duration.ofMillis(1));
             connection().send("VOLUME=40\r");
-            eventually(() -> assertThat(driver).setVariable("VOLUME", "40"));
+            Drivers.eventually(() -> assertThat(driver).setVariable("VOLUME", "40"));
             assertThat(statusHistory(driver)).containsExactly("Connecting to 127.0.0.1", "Connected",
                     "Disconnected: Director reconnects", "Connected");
             driver.assertNoErrors();
@@ -159,7 +138,7 @@ class TesseraAmpTest {
 
             driver.setBindingAddress(BINDING, "127.0.0.1"); // the Connections tab
             connection();
-            eventually(() -> assertThat(statusHistory(driver)).containsExactly(
+            Drivers.eventually(() -> assertThat(statusHistory(driver)).containsExactly(
                     "No address: set it on the Connections tab", "Connecting to 127.0.0.1", "Connected"));
             driver.assertNoErrors();
             driver.assertNoWarnings();
