@@ -1,12 +1,14 @@
 #!/bin/sh
-# Builds the byte shim (c4j_bytes.c) into the module's classes so that it ships in the jar.
+# Builds the JNI shim (c4j_bytes.c: exact bytes; c4j_guard.c: memory cap, stack check and interrupts) into the
+# module's classes so that it ships in the jar.
 # Usage: build.sh <java.home> <output directory>
 # Never fails the build: without gcc, JDK headers or on another platform the engines use their
-# pure-Java byte bridge instead (see ByteShim).
+# pure-Java byte bridge instead (see ByteShim), and run without the guard (see NativeGuard).
 set -u
 java_home=$1
 out=$2
-src=$(dirname "$0")/c4j_bytes.c
+dir=$(dirname "$0")
+sources="$dir/c4j_bytes.c $dir/c4j_guard.c"
 lib=$out/libc4jbytes.so
 
 if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
@@ -21,12 +23,14 @@ if [ ! -f "$java_home/include/jni.h" ]; then
     echo "c4j byte shim: no JNI headers under $java_home/include, skipped (the pure-Java byte bridge will be used)"
     exit 0
 fi
-if [ -f "$lib" ] && [ "$lib" -nt "$src" ] && [ "$lib" -nt "$0" ]; then
+if [ -f "$lib" ] && [ "$lib" -nt "$dir/c4j_bytes.c" ] && [ "$lib" -nt "$dir/c4j_guard.c" ] && [ "$lib" -nt "$0" ]; then
     exit 0
 fi
 mkdir -p "$out"
-if gcc -O2 -fPIC -shared -Wall -Wextra -o "$lib" \
-        -I"$java_home/include" -I"$java_home/include/linux" "$src" -ldl; then
+# -funwind-tables: LuaJIT unwinds a Lua error raised in our hook through our frame.
+# shellcheck disable=SC2086 # two file names, split on purpose
+if gcc -O2 -fPIC -shared -funwind-tables -Wall -Wextra -o "$lib" \
+        -I"$java_home/include" -I"$java_home/include/linux" $sources -ldl -lpthread; then
     echo "c4j byte shim: built $lib"
 else
     echo "c4j byte shim: gcc failed, skipped (the pure-Java byte bridge will be used)"

@@ -9,6 +9,11 @@ public interface DriverEnvironment extends AutoCloseable {
 
     DriverNetwork network();
 
+    /** What the driver may use (its sockets keep to {@link DriverLimits#bufferedInput} themselves). */
+    default DriverLimits limits() {
+        return DriverLimits.DEFAULT;
+    }
+
     /** Cancels the timers, closes the sockets silently and lets the loop go. Waits for the loop to finish. */
     @Override
     void close();

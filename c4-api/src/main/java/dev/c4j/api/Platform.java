@@ -11,16 +11,22 @@ public interface Platform extends AutoCloseable {
         return open(driverName, clock, EgressPolicy.ANY);
     }
 
-    /** A fresh environment whose outbound connections follow {@code egress}. */
+    /** A fresh environment whose outbound connections follow {@code egress}, with the default limits. */
     default DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress) {
-        return open(driverName, clock, egress, AddressMap.NONE);
+        return open(driverName, clock, egress, AddressMap.NONE, DriverLimits.DEFAULT);
+    }
+
+    /** A fresh environment with the default limits whose outbound connections go where {@code addresses} says. */
+    default DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, AddressMap addresses) {
+        return open(driverName, clock, egress, addresses, DriverLimits.DEFAULT);
     }
 
     /**
-     * A fresh environment whose outbound connections go where {@code addresses} sends them, and there only when
-     * {@code egress} permits the target.
+     * A fresh environment within {@code limits}, whose outbound connections go where {@code addresses} sends them,
+     * and there only when {@code egress} permits the target.
      */
-    DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, AddressMap addresses);
+    DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, AddressMap addresses,
+                           DriverLimits limits);
 
     /** Stops every thread of the platform. */
     @Override

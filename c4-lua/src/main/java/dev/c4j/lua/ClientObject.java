@@ -30,6 +30,7 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     private static final int ON_WRITE = 3;
     private static final int ON_DISCONNECT = 4;
     private static final int ON_ERROR = 5;
+    private static final String[] HANDLERS = {"OnResolve", "OnConnect", "OnRead", "OnWrite", "OnDisconnect", "OnError"};
 
     private final TcpClient client;
     private LuaMatcher matcher; // the function of the outstanding ReadUntil(fn), if that is the request
@@ -206,6 +207,11 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     @Override
     boolean busy() {
         return client.isPending();
+    }
+
+    @Override
+    String handlerName(int slot) {
+        return HANDLERS[slot];
     }
 
     // ---- events ---------------------------------------------------------------------------------------------------

@@ -9,12 +9,15 @@ import dev.c4j.api.host.DriverPackage;
 import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaSyntaxException;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,6 +28,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The blocking methods wait for the loop; called on the loop itself, they run their work directly.
  */
 public final class Driver implements AutoCloseable {
+
+    /**
+     * How long {@link #stop()} lets a call into Lua that is running when the stop is asked for finish before it is
+     * interrupted, so that {@code OnDriverDestroyed} runs soon (SIGTERM must end the runner within two seconds).
+     */
+    static final Duration STOP_GRACE = Duration.ofMillis(300);
+
+    /** How long {@link #stop()} waits for the loop in all; past it the driver is reported as stuck and skipped. */
+    static final Duration STOP_TIMEOUT = Duration.ofMillis(1200);
 
     private final DriverContext context;
     private final DriverPackage driverPackage;
@@ -122,6 +134,14 @@ public final class Driver implements AutoCloseable {
         return stopped.get();
     }
 
+    /**
+     * The error that stopped the driver from inside, or null: a full Java heap on LuaJ, whose Lua memory has no cap
+     * of its own (the driver is then stopped, without {@code OnDriverDestroyed}, so that its memory is freed).
+     */
+    public Throwable failure() {
+        return context.failure();
+    }
+
     /** The engine's configuration name. */
     public String engineName() {
         return engine.name();
@@ -150,18 +170,33 @@ public final class Driver implements AutoCloseable {
         }
     }
 
-    /** {@code OnDriverDestroyed("DIT_LOADED")}, then teardown and {@link DriverEnvironment#close()}. Idempotent. */
+    /**
+     * {@code OnDriverDestroyed("DIT_LOADED")}, then teardown and {@link DriverEnvironment#close()}. Idempotent.
+     * Bounded in time: a call into Lua still running {@link #STOP_GRACE} after the stop was asked for is
+     * interrupted, {@code OnDriverDestroyed} may run {@link DriverContext#DESTROY_TIME}, and a loop that is still
+     * not free after {@link #STOP_TIMEOUT} (stuck in code that cannot be interrupted) is reported and left behind.
+     */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        context.stopBy(System.nanoTime() + STOP_GRACE.toNanos());
+        boolean stoppedInTime = false;
         try {
-            runOnLoop(() -> {
+            stoppedInTime = runOnLoop(() -> {
                 context.stop();
                 return null;
-            });
+            }, STOP_TIMEOUT);
         } finally {
-            context.environment.close();
+            if (stoppedInTime) {
+                context.environment.close();
+            } else {
+                context.output.message(name(), DriverOutput.Kind.ERROR, "the driver did not stop within "
+                        + STOP_TIMEOUT.toMillis() + " ms (its loop is stuck where Lua cannot be interrupted); it is left behind");
+                Thread closer = new Thread(context.environment::close, "c4j-close-" + name());
+                closer.setDaemon(true);
+                closer.start();
+            }
         }
     }
 
@@ -210,19 +245,32 @@ public final class Driver implements AutoCloseable {
         return runOnLoop(task);
     }
 
+    /** Runs {@code task} on the loop; false when it did not complete within {@code timeout}. */
+    private boolean runOnLoop(Callable<?> task, Duration timeout) {
+        if (context.environment.loop().inLoop()) {
+            callUnchecked(task);
+            return true;
+        }
+        CompletableFuture<?> result = submit(task);
+        try {
+            result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException("interrupted while waiting for driver " + name(), e);
+        }
+    }
+
     private <T> T runOnLoop(Callable<T> task) {
         DriverLoop loop = context.environment.loop();
         if (loop.inLoop()) {
             return callUnchecked(task);
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
+        CompletableFuture<T> result = submit(task);
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -231,6 +279,18 @@ public final class Driver implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CompletionException("interrupted while waiting for driver " + name(), e);
         }
+    }
+
+    private <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.environment.loop().execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
     }
 
     private static <T> T callUnchecked(Callable<T> task) {

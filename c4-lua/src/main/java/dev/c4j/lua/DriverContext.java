@@ -1,6 +1,7 @@
 package dev.c4j.lua;
 
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.host.Device;
 import dev.c4j.api.host.Director;
@@ -16,6 +17,7 @@ import dev.c4j.lua.spi.ObjectType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +33,13 @@ import java.util.Set;
  * nothing here checks threads.
  */
 final class DriverContext implements LuaHost {
+
+    /** The most {@code OnDriverDestroyed} may take: a stop must end soon (SIGTERM: within two seconds). */
+    static final Duration DESTROY_TIME = Duration.ofMillis(400);
+
+    private static final String OUT_OF_MEMORY = "fatal: the Java heap is full (java.lang.OutOfMemoryError); the"
+            + " driver is stopped. On the luaj engine a driver's Lua memory has no limit of its own: see"
+            + " docs/limits.md";
 
     final String name;
     final DriverEnvironment environment;
@@ -64,6 +73,10 @@ final class DriverContext implements LuaHost {
     private final List<LuaPeer> touched = new ArrayList<>();
     private boolean inDriverInit;
     private final Set<String> initTimeWarnings = new HashSet<>();
+    /** Interrupts calls into Lua that run too long; null until the state is open. */
+    private RunawayGuard guard;
+    /** What stopped the driver from inside (the Java heap ran out), or null. */
+    private volatile Throwable failure;
 
     DriverContext(String name, DriverEnvironment environment, DriverOutput output, DriverFiles driverFiles) {
         this.name = name;
@@ -87,6 +100,11 @@ final class DriverContext implements LuaHost {
 
     String engineName() {
         return engineName;
+    }
+
+    /** The fatal error that stopped the driver from inside, or null. */
+    Throwable failure() {
+        return failure;
     }
 
     boolean closed() {
@@ -119,6 +137,7 @@ final class DriverContext implements LuaHost {
                Director director) throws LuaSyntaxException {
         this.driverPackage = driverPackage;
         state = engine.open(this);
+        guard = RunawayGuard.watch(state, limits().callbackTime());
         this.engineName = engine.name();
         LuaValueRef chunk;
         String initType = "DIT_STARTUP";
@@ -148,7 +167,7 @@ final class DriverContext implements LuaHost {
             throw e;
         }
         try {
-            call(chunk);
+            call("the main chunk", chunk);
         } finally {
             chunk.release();
         }
@@ -185,6 +204,9 @@ final class DriverContext implements LuaHost {
      * is discarded.
      */
     void stop() {
+        if (guard != null) {
+            guard.stopping(DESTROY_TIME);
+        }
         if (state != null && !closed) {
             callGlobal("OnDriverDestroyed", "DIT_LOADED");
             if (device != null) {
@@ -204,9 +226,22 @@ final class DriverContext implements LuaHost {
     }
 
     private void closeState() {
+        if (guard != null) {
+            guard.close();
+        }
         if (state != null && !stateClosed) {
             stateClosed = true;
             state.close();
+        }
+    }
+
+    /**
+     * Whatever runs in Lua at {@code deadline} (System.nanoTime) or later is interrupted: the driver is stopping.
+     * Any thread.
+     */
+    void stopBy(long deadline) {
+        if (guard != null) {
+            guard.stopBy(deadline);
         }
     }
 
@@ -224,7 +259,9 @@ final class DriverContext implements LuaHost {
      * the outermost call into Lua has returned, then {@linkplain LuaPeer#settle settled}.
      */
     void enter(LuaPeer peer) {
-        depth++;
+        if (depth++ == 0) {
+            guard.started();
+        }
         touch(peer);
     }
 
@@ -237,6 +274,7 @@ final class DriverContext implements LuaHost {
         if (--depth > 0) {
             return;
         }
+        guard.finished();
         ranDriverCode = true;
         environment.loop().drain();
         for (int i = 0; i < touched.size(); i++) {
@@ -267,9 +305,13 @@ final class DriverContext implements LuaHost {
         if (closed) {
             return false;
         }
+        calling(peer, slot);
         enter(peer);
         try {
             return peer.object.invoke(slot, args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return false;
         } finally {
             exit();
         }
@@ -280,9 +322,13 @@ final class DriverContext implements LuaHost {
         if (closed) {
             return false;
         }
+        calling(peer, slot);
         enter(peer);
         try {
             return peer.object.invoke(slot, arg);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return false;
         } finally {
             exit();
         }
@@ -293,24 +339,32 @@ final class DriverContext implements LuaHost {
         if (closed) {
             return null;
         }
+        calling(peer, slot);
         enter(peer);
         try {
             return peer.object.invokeForResults(slot, maxResults, args);
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
+            return null;
         } finally {
             exit();
         }
     }
 
-    /** Calls a Lua function; a Lua error is reported and gives null. */
-    Object[] call(LuaValueRef function, Object... args) {
+    /** Calls a Lua function, described by {@code what} should it run too long; a Lua error is reported and gives null. */
+    Object[] call(String what, LuaValueRef function, Object... args) {
         if (closed) {
             return null;
         }
+        calling(null, what);
         enter(null);
         try {
             return state.call(function, args);
         } catch (LuaException e) {
             reportLuaError(e.getMessage());
+            return null;
+        } catch (OutOfMemoryError e) {
+            outOfMemory(e);
             return null;
         } finally {
             exit();
@@ -324,11 +378,33 @@ final class DriverContext implements LuaHost {
     void callLater(LuaValueRef function) {
         environment.loop().execute(() -> {
             try {
-                call(function);
+                call("a C4:CallAsync function", function);
             } finally {
                 function.release();
             }
         });
+    }
+
+    /** Names what is called next, for the runaway guard's message: a handler slot of {@code peer}, or a name. */
+    void calling(LuaPeer peer, Object what) {
+        guard.calling(peer, what);
+    }
+
+    /**
+     * The Java heap ran out while Lua ran (LuaJ, whose memory use has no cap): no more calls into this state, and
+     * the driver stops so that its memory is freed. The owner learns of it through {@link #failure()}.
+     */
+    void outOfMemory(OutOfMemoryError error) {
+        if (failure != null) {
+            return;
+        }
+        failure = error;
+        closed = true;
+        try {
+            output.message(name, DriverOutput.Kind.ERROR, OUT_OF_MEMORY);
+            stopRequest.run();
+        } catch (Throwable reportFailed) { // the heap may still be full: the failure itself is recorded
+        }
     }
 
     /** Calls the global function {@code name} if the driver defines one (entry points, {@code OnTimerExpired}). */
@@ -341,7 +417,7 @@ final class DriverContext implements LuaHost {
             return;
         }
         try {
-            call(function, args);
+            call(globalName, function, args);
         } finally {
             function.release();
         }
@@ -375,6 +451,11 @@ final class DriverContext implements LuaHost {
     @Override
     public String driverName() {
         return name;
+    }
+
+    @Override
+    public DriverLimits limits() {
+        return environment.limits();
     }
 
     @Override

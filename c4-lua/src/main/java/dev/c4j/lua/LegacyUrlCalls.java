@@ -199,7 +199,7 @@ final class LegacyUrlCalls {
             String error = result.isSuccess() ? null : result.message();
             if (callback != null) {
                 try {
-                    api.ctx.call(callback, ticket, data, code, headers, error);
+                    api.ctx.call("a C4:url callback", callback, ticket, data, code, headers, error);
                 } finally {
                     callback.release();
                 }

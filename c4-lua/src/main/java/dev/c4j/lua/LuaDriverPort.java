@@ -64,6 +64,7 @@ final class LuaDriverPort implements DriverPort {
         if (function == null) {
             return EntryResult.UNHANDLED;
         }
+        ctx.calling(null, entryPoint);
         ctx.enter(null);
         try {
             Object[] results = state.call(function, args);
@@ -80,6 +81,9 @@ final class LuaDriverPort implements DriverPort {
         } catch (LuaException e) {
             ctx.reportLuaError(e.getMessage());
             return EntryResult.failed(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            ctx.outOfMemory(e);
+            return EntryResult.failed("out of memory");
         } finally {
             ctx.exit();
             function.release();

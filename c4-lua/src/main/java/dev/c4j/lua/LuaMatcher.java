@@ -32,7 +32,7 @@ final class LuaMatcher implements ReadRequest.Matcher {
             return Match.NOT_YET;
         }
         int length = buffer.remaining();
-        Object[] results = ctx.call(function, buffer);
+        Object[] results = ctx.call("a ReadUntil function", function, buffer);
         if (results == null) {
             return Match.NOT_YET;
         }

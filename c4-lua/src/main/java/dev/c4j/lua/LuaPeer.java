@@ -30,6 +30,9 @@ abstract class LuaPeer {
     /** True while something is pending that must keep the object alive. */
     abstract boolean busy();
 
+    /** The name of handler {@code slot} as drivers set it ({@code "OnRead"}), for messages. */
+    abstract String handlerName(int slot);
+
     final void settle() {
         if (busy()) {
             object.pin();
@@ -95,12 +98,17 @@ abstract class LuaPeer {
 
     /**
      * A {@code service} argument (port number or service name) as c4-net takes it: numbers truncated to whole
-     * ports, strings as they are (numeric strings are ports there).
+     * ports, strings as they are (numeric strings are ports there). NaN is out of range, like any number that is no
+     * port (truncated, it would read as 0: any free port).
      */
     static String service(Args args, int n) {
         if (args.type(n) == LuaType.NUMBER) {
-            return Long.toString(Args.truncate(args.checkNumber(n)));
+            double port = args.checkNumber(n);
+            return Double.isNaN(port) ? NOT_A_PORT : Long.toString(Args.truncate(port));
         }
         return args.checkString(n);
     }
+
+    /** A number c4-net refuses as a port. */
+    private static final String NOT_A_PORT = "-1";
 }

@@ -22,6 +22,7 @@ final class ServerObject extends LuaPeer implements TcpServer.Listener, Collecta
     private static final int ON_LISTEN = 1;
     private static final int ON_ACCEPT = 2;
     private static final int ON_ERROR = 3;
+    private static final String[] HANDLERS = {"OnResolve", "OnListen", "OnAccept", "OnError"};
 
     private final TcpServer server;
 
@@ -91,6 +92,11 @@ final class ServerObject extends LuaPeer implements TcpServer.Listener, Collecta
     @Override
     boolean busy() {
         return server.isPending();
+    }
+
+    @Override
+    String handlerName(int slot) {
+        return HANDLERS[slot];
     }
 
     // ---- events ---------------------------------------------------------------------------------------------------

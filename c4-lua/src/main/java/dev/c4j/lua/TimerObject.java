@@ -65,4 +65,9 @@ final class TimerObject extends LuaPeer {
     boolean busy() {
         return timer != null && timer.isActive();
     }
+
+    @Override
+    String handlerName(int slot) {
+        return "the function";
+    }
 }

@@ -27,6 +27,7 @@ final class UrlObject extends LuaPeer implements HttpTransfer.Listener, UrlApi.R
     private static final int ON_BODY_CHUNK = 1;
     private static final int ON_BODY = 2;
     private static final int ON_DONE = 3;
+    private static final String[] HANDLERS = {"OnHeaders", "OnBodyChunk", "OnBody", "OnDone"};
 
     private final UrlApi api;
     private final UrlOptions options = new UrlOptions();
@@ -34,6 +35,11 @@ final class UrlObject extends LuaPeer implements HttpTransfer.Listener, UrlApi.R
     private HttpTransfer transfer;
     private long ticket;
     private final List<LuaValueRef> responses = new ArrayList<>();
+
+    @Override
+    String handlerName(int slot) {
+        return HANDLERS[slot];
+    }
 
     UrlObject(UrlApi api) {
         super(api.ctx);
@@ -95,10 +101,9 @@ final class UrlObject extends LuaPeer implements HttpTransfer.Listener, UrlApi.R
             self.api.setOptions(self.options, args.frame().toValue(args.index(1)));
             return self.object;
         });
-        methods.put("OnHeaders", callbackSetter("OnHeaders", ON_HEADERS));
-        methods.put("OnBodyChunk", callbackSetter("OnBodyChunk", ON_BODY_CHUNK));
-        methods.put("OnBody", callbackSetter("OnBody", ON_BODY));
-        methods.put("OnDone", callbackSetter("OnDone", ON_DONE));
+        for (int slot = 0; slot < HANDLERS.length; slot++) {
+            methods.put(HANDLERS[slot], callbackSetter(HANDLERS[slot], slot));
+        }
         methods.put("Cancel", frame -> {
             UrlObject self = self(Args.method(frame, "Cancel"));
             if (self.transfer != null && self.transfer.isRunning()) {

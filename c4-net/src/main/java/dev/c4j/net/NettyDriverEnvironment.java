@@ -2,6 +2,7 @@ package dev.c4j.net;
 
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.DriverLoop;
 import dev.c4j.api.DriverNetwork;
 import dev.c4j.api.TimerService;
@@ -17,33 +18,45 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One driver's loop (a Netty event loop of one daemon thread "c4-&lt;driver&gt;"), timers and sockets. */
+/**
+ * One driver's loop (a Netty event loop of one daemon thread "c4-&lt;driver&gt;"), timers and sockets.
+ *
+ * <p>The loop thread has a large native stack ({@link #LOOP_STACK_BYTES}): native Lua recursion through C
+ * functions (a {@code string.gsub} callback, {@code __tostring}, nested coroutines) must reach Lua's own
+ * "C stack overflow" error, or the engine's stack check, before the end of the thread's stack, which would be
+ * a SIGSEGV. The memory is reserved, not committed: only what the driver uses costs RAM.
+ */
 final class NettyDriverEnvironment implements DriverEnvironment {
 
     private static final Logger log = LoggerFactory.getLogger(NettyDriverEnvironment.class);
     private static final long STOP_WAIT_SECONDS = 10;
-    private static final long SOCKET_CLOSE_WAIT_MILLIS = 2000;
+    /** Longer than a graceful close may take ({@link GracefulClose#DEADLINE_MILLIS}), short enough for a stop. */
+    private static final long SOCKET_CLOSE_WAIT_MILLIS = 2 * GracefulClose.DEADLINE_MILLIS;
+    /** See the class comment. */
+    private static final long LOOP_STACK_BYTES = 16 * 1024 * 1024;
 
     private final NettyPlatform platform;
     private final EventLoopGroup group;
     private final NettyDriverLoop loop;
     private final LoopTimers timers;
     private final NettyDriverNetwork network;
+    private final DriverLimits limits;
     private boolean closed; // guarded by this
 
     NettyDriverEnvironment(NettyPlatform platform, String driverName, DriverClock clock, NettyTransport transport,
-                           Resolver resolver, Destinations destinations) {
+                           Resolver resolver, Destinations destinations, DriverLimits limits) {
         this.platform = platform;
+        this.limits = limits;
         this.group = new MultiThreadIoEventLoopGroup(1, daemonThread("c4-" + driverName), transport.ioHandlerFactory());
         this.loop = new NettyDriverLoop(driverName, clock, group.next());
         this.timers = new LoopTimers(loop);
-        this.network = new NettyDriverNetwork(loop, transport, resolver, destinations, timers);
+        this.network = new NettyDriverNetwork(loop, transport, resolver, destinations, timers, limits.bufferedInput());
     }
 
     /** Daemon, so that LuaJ's coroutine threads (which inherit it) never keep the JVM alive. */
     private static ThreadFactory daemonThread(String name) {
         return task -> {
-            Thread thread = new FastThreadLocalThread(task, name);
+            Thread thread = new FastThreadLocalThread(null, task, name, LOOP_STACK_BYTES);
             thread.setDaemon(true);
             return thread;
         };
@@ -62,6 +75,11 @@ final class NettyDriverEnvironment implements DriverEnvironment {
     @Override
     public DriverNetwork network() {
         return network;
+    }
+
+    @Override
+    public DriverLimits limits() {
+        return limits;
     }
 
     /**

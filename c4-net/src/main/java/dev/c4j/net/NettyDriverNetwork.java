@@ -25,16 +25,25 @@ final class NettyDriverNetwork implements DriverNetwork {
     private final NettyTransport transport;
     private final Resolver resolver;
     private final Destinations destinations;
+    private final InputBudget inputBudget;
     private final Set<Abandonable> live = Collections.newSetFromMap(new WeakHashMap<>());
+    /** Channels abandoned by teardown that may still be closing; the environment waits for them before it stops. */
+    private final List<Channel> closing = new ArrayList<>();
     private final NettyHttpTransfers http;
 
     NettyDriverNetwork(NettyDriverLoop loop, NettyTransport transport, Resolver resolver,
-                       Destinations destinations, TimerService timers) {
+                       Destinations destinations, TimerService timers, long bufferedInputLimit) {
         this.loop = loop;
         this.transport = transport;
         this.resolver = resolver;
         this.destinations = destinations;
+        this.inputBudget = new InputBudget(bufferedInputLimit);
         this.http = new NettyHttpTransfers(this, timers);
+    }
+
+    /** The driver's budget of received bytes not yet delivered. */
+    InputBudget inputBudget() {
+        return inputBudget;
     }
 
     /** Where outbound traffic goes, and whether it may. */
@@ -94,17 +103,20 @@ final class NettyDriverNetwork implements DriverNetwork {
         abandonAllSockets();
     }
 
-    /** Cancels the HTTP transfers and abandons every live object (on the loop); returns the channels closed. */
+    /**
+     * Cancels the HTTP transfers and abandons every live object (on the loop); returns the channels abandoned so
+     * far, which may still be closing.
+     */
     List<Channel> abandonAllSockets() {
         http.cancelAll();
-        List<Channel> closed = new ArrayList<>();
         for (Abandonable object : new ArrayList<>(live)) {
             Channel ch = object.abandonOnLoop();
             if (ch != null) {
-                closed.add(ch);
+                closing.add(ch);
             }
         }
         live.clear();
-        return closed;
+        closing.removeIf(ch -> !ch.isRegistered());
+        return new ArrayList<>(closing);
     }
 }

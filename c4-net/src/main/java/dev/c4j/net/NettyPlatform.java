@@ -4,6 +4,7 @@ import dev.c4j.api.AddressMap;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.Platform;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -38,16 +39,18 @@ public final class NettyPlatform implements Platform {
     }
 
     @Override
-    public DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, AddressMap addresses) {
+    public DriverEnvironment open(String driverName, DriverClock clock, EgressPolicy egress, AddressMap addresses,
+                                  DriverLimits limits) {
         Objects.requireNonNull(driverName, "driverName");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(egress, "egress");
         Objects.requireNonNull(addresses, "addresses");
+        Objects.requireNonNull(limits, "limits");
         if (closed) {
             throw new IllegalStateException("platform closed");
         }
         NettyDriverEnvironment environment = new NettyDriverEnvironment(this, driverName, clock, transport, resolver,
-                new Destinations(addresses, egress));
+                new Destinations(addresses, egress), limits);
         open.add(environment);
         return environment;
     }

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reading is on demand: auto-read is off and the socket is read while a request is outstanding, or while the
  * receive buffer holds less than {@link #READ_AHEAD} bytes, so TCP flow control pushes back on a peer that sends
- * more than the driver asks for. EOF and errors are held behind buffered bytes until a request needs them.
+ * more than the driver asks for; and only while the driver's {@link InputBudget} has room. EOF and errors are held
+ * behind buffered bytes until a request needs them. The receive buffer is freed as soon as its bytes are delivered,
+ * refused (ENOBUFS) or the connection ends, never left for Lua's collector.
  *
  * <p>With {@link TlsSettings} the connection is TLS over TCP: an {@link SslHandler} sits in front of the pipeline and
  * the connect succeeds once its handshake has; reads and writes carry the plain bytes.
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * caused by an API call are posted to a later turn of the loop, so no listener call ever happens inside the call
  * that caused it.
  */
-final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonable {
+final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonable, InputBudget.Holder {
 
     private static final Logger log = LoggerFactory.getLogger(NettyTcpClient.class);
 
@@ -102,6 +104,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private final NettyDriverLoop loop;
     private final TlsSettings tls; // null: plain TCP
     private String tlsPeerHost; // the host the driver asked for (SNI): a mapped target is no name of the peer
+    private final InputBudget budget;
     private Listener listener = NO_LISTENER;
     private State state;
     private boolean abandoned;
@@ -128,6 +131,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private boolean inReadBurst; // inside channelRead .. channelReadComplete: writes are flushed at its end
     private ByteBuffer readView; // read-only view of the memory inbound lives in (see view)
     private long readViewAddress;
+    private int accounted; // bytes of inbound counted in the budget
+    private boolean deliveringAtEof; // inside the last OnRead after the peer's FIN: writes still go out
 
     // sending
     private int unsent; // writes not yet handed to the OS
@@ -148,7 +153,9 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         this.network = network;
         this.loop = network.loop();
         this.tls = tls;
+        this.budget = network.inputBudget();
         this.state = State.FRESH;
+        budget.join(this);
     }
 
     /** An accepted connection; {@link #start} once its channel is registered. */
@@ -292,7 +299,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
      */
     @Override
     public boolean read(ReadRequest newRequest) {
-        if (inMatcher || abandoned || state == State.FRESH || state == State.ENDING || state == State.ENDED) {
+        if (inMatcher || abandoned || deliveringAtEof || state == State.FRESH || state == State.ENDING
+                || state == State.ENDED) {
             return false;
         }
         request = newRequest;
@@ -419,11 +427,47 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
     /**
      * A delimiter or matcher read found nothing within {@link ReadRequest#MAX_UNTIL_BUFFER} bytes: ENOBUFS, the
-     * request ends, the connection stays open and the buffered bytes stay for the next request.
+     * request ends and the bytes it buffered are dropped (their memory freed at once: a peer must not be able to
+     * park megabytes in a driver); the connection stays open and reads on.
      */
     private void overflow() {
         request = null;
+        releaseInbound();
         fireFailed(NetError.of(NetError.ENOBUFS), NetOp.READ);
+    }
+
+    // ---------------------------------------------------------------------------------------------- the budget
+
+    @Override
+    public int unsatisfiedBytes() {
+        return request != null && state == State.CONNECTED ? size() : 0;
+    }
+
+    /** The driver's budget is full and this connection holds the most: as {@link #overflow}, reported later. */
+    @Override
+    public void refuse() {
+        request = null;
+        releaseInbound();
+        loop.execute(() -> {
+            if (state == State.CONNECTED) {
+                fireFailed(NetError.of(NetError.ENOBUFS), NetOp.READ);
+            }
+        });
+    }
+
+    @Override
+    public void roomMade() {
+        ensureReading();
+    }
+
+    /** Brings the budget up to date with what the receive buffer holds now. */
+    private void account() {
+        int size = size();
+        if (size != accounted) {
+            int delta = size - accounted;
+            accounted = size;
+            budget.changed(delta);
+        }
     }
 
     /** Hands the first {@code length} buffered bytes to the listener; the view is valid during the call only. */
@@ -469,24 +513,49 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
      */
     private void endFromReadPath() {
         NetError end = heldEnd;
-        ByteBuf partial = end.isSuccess() && size() > 0 ? inbound.retainedSlice() : null;
-        ByteBuffer partialView = partial != null ? partial.nioBuffer().asReadOnlyBuffer() : null;
+        if (end.isSuccess()) {
+            endAtEof();
+            return;
+        }
         state = State.ENDING;
         request = null;
         releaseInbound();
         closeChannel();
-        if (partial != null) {
-            try {
-                fireRead(partialView, null);
-            } finally {
-                partial.release();
-            }
-        }
-        if (!end.isSuccess()) {
-            fireFailed(end, NetOp.READ);
-        }
+        fireFailed(end, NetOp.READ);
         ended();
         fireDisconnected(end);
+    }
+
+    /**
+     * The peer sent its FIN, so it sends nothing more, but it may still read (a half-close): the last partial read
+     * is delivered while the driver can still write (a reply to a peer that sent its request and shut its side),
+     * then what was written goes out before our FIN.
+     */
+    private void endAtEof() {
+        request = null;
+        if (size() > 0) {
+            ByteBuf partial = inbound.retainedSlice();
+            releaseInbound();
+            deliveringAtEof = true;
+            try {
+                fireRead(partial.nioBuffer().asReadOnlyBuffer(), null);
+            } finally {
+                deliveringAtEof = false;
+                partial.release();
+            }
+            if (state != State.CONNECTED) {
+                return; // the driver closed it in that callback: its close reports the end
+            }
+        }
+        state = State.ENDING;
+        releaseInbound();
+        if (batch != null) {
+            sendBatch();
+        }
+        Channel ch = channel;
+        loop.io(() -> ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> ch.close()));
+        ended();
+        fireDisconnected(NetError.OK);
     }
 
     private void inputEnded(NetError end) {
@@ -499,7 +568,8 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     }
 
     private void ensureReading() {
-        if (state == State.CONNECTED && heldEnd == null && !abandoned && (request != null || size() < READ_AHEAD)) {
+        if (state == State.CONNECTED && heldEnd == null && !abandoned && (request != null || size() < READ_AHEAD)
+                && budget.mayRead(this, request != null)) {
             loop.io(readOp);
         }
     }
@@ -521,6 +591,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
                 releaseInbound();
             } else {
                 inbound.discardSomeReadBytes();
+                account();
             }
         }
     }
@@ -530,6 +601,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             inbound.release();
             inbound = null;
         }
+        account();
     }
 
     // ---------------------------------------------------------------------------------------------- writing
@@ -731,6 +803,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         dropBatch();
         flushingClose = false;
         releaseInbound();
+        budget.forget(this);
     }
 
     @Override
@@ -743,6 +816,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         }
     }
 
+    /** Silently, but what the driver wrote still goes out, and the connection ends with a FIN ({@link GracefulClose}). */
     @Override
     public Channel abandonOnLoop() {
         abandoned = true;
@@ -751,7 +825,14 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             lookup = null;
         }
         Channel ch = channel;
-        closeChannel();
+        if (ch != null && state == State.CONNECTED) {
+            if (batch != null) {
+                sendBatch();
+            }
+            loop.io(() -> GracefulClose.start(ch));
+        } else {
+            closeChannel();
+        }
         ended();
         return ch;
     }
@@ -882,6 +963,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
                 return;
             }
             inbound = inbound == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), inbound, in);
+            account();
             inReadBurst = true;
             if (request != null && !servePosted) {
                 serveAll();
@@ -901,8 +983,12 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof ChannelInputShutdownEvent && current()) {
-                inputEnded(NetError.OK);
+            if (event instanceof ChannelInputShutdownEvent) {
+                if (current()) {
+                    inputEnded(NetError.OK);
+                } else if (abandoned) {
+                    ctx.close(); // a graceful close has read the peer's input to its end
+                }
             }
         }
 

@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import dev.c4j.api.AddressMap;
 import dev.c4j.api.DriverClock;
 import dev.c4j.api.DriverEnvironment;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.EgressPolicy;
 import dev.c4j.api.Platform;
 import dev.c4j.api.host.Director;
@@ -63,6 +64,7 @@ public final class C4Runtime implements AutoCloseable {
     private final DriverStates states;
     private final NetworkAccess network;
     private final AddressMap addressMap;
+    private final DriverLimits limits;
     private final SimulatedDirector director;
     private final List<Driver> drivers = new ArrayList<>();
     private LuaEngine jitEngine; // auto mode only: LuaJIT for jit="1" drivers, made on first use
@@ -70,7 +72,8 @@ public final class C4Runtime implements AutoCloseable {
 
     private C4Runtime(String engineName, boolean autoEngine, Injector injector, LuaEngine engine, DriverClock clock,
                       DriverOutput output, DriverStates states, ProjectSettings project, NetworkAccess network,
-                      Map<Integer, String> bindingAddresses, AddressMap addressMap) {
+                      Map<Integer, String> bindingAddresses, AddressMap addressMap,
+                      DriverLimits limits) {
         this.engineName = engineName;
         this.autoEngine = autoEngine;
         this.injector = injector;
@@ -81,6 +84,7 @@ public final class C4Runtime implements AutoCloseable {
         this.states = states;
         this.network = network;
         this.addressMap = addressMap;
+        this.limits = limits;
         this.director = new SimulatedDirector(project, states::store, bindingAddresses);
     }
 
@@ -182,7 +186,7 @@ public final class C4Runtime implements AutoCloseable {
             }
             EgressPolicy egress = network == NetworkAccess.LOOPBACK
                     ? EgressPolicy.loopbackOnly(refusal -> output.message(name, DriverOutput.Kind.WARNING, refusal)) : EgressPolicy.ANY;
-            DriverEnvironment environment = platform.open(name, clock, egress, addressMap);
+            DriverEnvironment environment = platform.open(name, clock, egress, addressMap, limits);
             try {
                 driver = Driver.create(driverPackage, properties, luaEngine, environment, output, director);
             } catch (RuntimeException | Error e) {
@@ -270,6 +274,7 @@ public final class C4Runtime implements AutoCloseable {
         private NetworkAccess network = NetworkAccess.ANY;
         private final Map<Integer, String> bindingAddresses = new LinkedHashMap<>();
         private final Map<String, String> addressMap = new LinkedHashMap<>();
+        private DriverLimits limits = DriverLimits.DEFAULT;
 
         private Builder() {
         }
@@ -341,6 +346,15 @@ public final class C4Runtime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What each driver may use: Lua memory, buffered input, time per callback ({@link DriverLimits}, see
+         * docs/limits.md); default {@link DriverLimits#DEFAULT}.
+         */
+        public Builder limits(DriverLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
         /** The simulated project's facts (device ids, room, OS version); default {@link ProjectSettings#DEFAULT}. */
         public Builder project(ProjectSettings project) {
             this.project = Objects.requireNonNull(project, "project");
@@ -366,7 +380,7 @@ public final class C4Runtime implements AutoCloseable {
             }
             return new C4Runtime(name, auto, injector, luaEngine, clock,
                     output != null ? output : new StandardOutput(), new DriverStates(stateDirectory), project, network,
-                    bindingAddresses, AddressMap.of(addressMap));
+                    bindingAddresses, AddressMap.of(addressMap), limits);
         }
     }
 }

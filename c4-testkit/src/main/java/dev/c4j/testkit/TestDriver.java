@@ -1,5 +1,6 @@
 package dev.c4j.testkit;
 
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.VirtualClock;
 import dev.c4j.api.host.DirectorCall;
 import dev.c4j.api.host.DriverControl;
@@ -377,8 +378,15 @@ public final class TestDriver implements AutoCloseable {
         private NetworkAccess network = NetworkAccess.LOOPBACK;
         private final Map<Integer, String> bindingAddresses = new LinkedHashMap<>();
         private final Map<String, String> addressMap = new LinkedHashMap<>();
+        private DriverLimits limits = DriverLimits.DEFAULT;
 
         private Builder() {
+        }
+
+        /** What the driver may use (Lua memory, buffered input, time per callback); default {@link DriverLimits#DEFAULT}. */
+        public Builder limits(DriverLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
         }
 
         /** The engine by name; unset: the configured engine ({@code -Dc4.engine}, {@code C4_ENGINE}, ..., luaj). */
@@ -490,7 +498,7 @@ public final class TestDriver implements AutoCloseable {
             }
             RoutedOutput outputs = new RoutedOutput();
             C4Runtime.Builder runtimeBuilder = C4Runtime.builder().engine(engine).output(outputs).network(network)
-                    .stateDirectory(stateDirectory);
+                    .stateDirectory(stateDirectory).limits(limits);
             bindingAddresses.forEach(runtimeBuilder::bindingAddress);
             addressMap.forEach(runtimeBuilder::mapAddress);
             if (clock != null) {

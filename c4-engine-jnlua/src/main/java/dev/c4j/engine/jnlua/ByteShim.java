@@ -54,6 +54,26 @@ final class ByteShim {
         }
     }
 
+    /**
+     * The address of the Lua C API function {@code name} in the library implementing {@code natives}, or 0 when the
+     * shim is not loaded or the library lacks it.
+     */
+    static long symbol(LuaNatives natives, String name) {
+        if (LOAD_FAILURE != null) {
+            return 0;
+        }
+        try {
+            return findSymbol(jniSymbol(natives.getClass()), name);
+        } catch (LinkageError e) {
+            return 0;
+        }
+    }
+
+    /** Why the shim library did not load, or null when it did. */
+    static String loadFailure() {
+        return LOAD_FAILURE;
+    }
+
     /** The JNI name of the natives class's {@code luaJ_gc}: only the library implementing it exports it. */
     private static String jniSymbol(Class<?> nativesClass) {
         Class<?> c = nativesClass;

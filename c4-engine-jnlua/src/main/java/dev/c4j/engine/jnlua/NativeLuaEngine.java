@@ -21,6 +21,7 @@ public abstract class NativeLuaEngine implements LuaEngine {
     private boolean shimChosen; // once the native library is loaded (first open)
     private ShimByteBridge shim; // null: pure-Java bridge
     private String version;
+    private boolean guardMissingReported;
 
     NativeLuaEngine(String name, String baseVersion, boolean shimAllowed) {
         this.name = name;
@@ -60,12 +61,33 @@ public abstract class NativeLuaEngine implements LuaEngine {
     @Override
     public final LuaState open(LuaHost host) {
         Lua lua = newRawLua();
+        NativeGuard guard = null;
         try {
-            return new NativeLuaState(lua, host, byteBridge(lua));
+            guard = guard(lua, host);
+            return new NativeLuaState(lua, host, byteBridge(lua), guard);
         } catch (RuntimeException | Error e) {
             lua.close();
+            if (guard != null) {
+                guard.free();
+            }
             throw e;
         }
+    }
+
+    /** The state's guard, or null without the JNI shim (said once per engine). */
+    private NativeGuard guard(Lua lua, LuaHost host) {
+        NativeGuard guard = NativeGuard.install(lua.getLuaNatives(), lua.getPointer(), host.limits().luaMemory());
+        if (guard == null) {
+            synchronized (this) {
+                if (!guardMissingReported) {
+                    guardMissingReported = true;
+                    log.warn("{}: no JNI shim ({}): Lua memory is not capped, native recursion is not checked and"
+                            + " long callbacks cannot be interrupted", name,
+                            ByteShim.loadFailure() != null ? ByteShim.loadFailure() : "Lua functions not found");
+                }
+            }
+        }
+        return guard;
     }
 
     private Lua newRawLua() {

@@ -16,6 +16,7 @@ import dev.c4j.lua.spi.LuaType;
 import dev.c4j.lua.spi.LuaValueRef;
 import dev.c4j.lua.spi.ObjectType;
 import dev.c4j.lua.spi.TableRules;
+import dev.c4j.lua.spi.TextChunks;
 import party.iroiro.luajava.JFunction;
 import party.iroiro.luajava.Lua;
 import party.iroiro.luajava.LuaNatives;
@@ -45,7 +46,8 @@ import java.util.Set;
  * collection is seen only through {@code __gc}, which runs inside Lua on the loop and merely records.
  *
  * <p>Every operation that may raise a Lua error runs under {@code lua_pcall}: an error unwinding through the JNI
- * frames of a Java call would take the JVM down.
+ * frames of a Java call would take the JVM down. For the same reason the {@link NativeGuard}'s memory cap is
+ * enforced only while driver code runs under a {@code lua_pcall} of ours, never while Java works the stack.
  */
 final class NativeLuaState implements LuaState {
     // Lua 5.1 C API type codes, the same in PUC Lua 5.1 and LuaJIT.
@@ -74,6 +76,8 @@ final class NativeLuaState implements LuaState {
     final DriverLoop loop;
     private final ByteBridge bytes;
     private final Thread owner;
+    /** Memory cap, stack check and interrupts; null without the JNI shim. */
+    private final NativeGuard guard;
 
     // Registry references to the runtime's tables and helpers.
     private final int objectsRef;
@@ -109,7 +113,7 @@ final class NativeLuaState implements LuaState {
     private final Set<Lua> coroutines = Collections.newSetFromMap(new IdentityHashMap<>());
     private int sweepAt = THREAD_SWEEP_MIN;
 
-    NativeLuaState(Lua lua, LuaHost host, ByteBridge bytes) {
+    NativeLuaState(Lua lua, LuaHost host, ByteBridge bytes, NativeGuard guard) {
         this.lua = lua;
         this.C = lua.getLuaNatives();
         this.mainL = lua.getPointer();
@@ -118,6 +122,7 @@ final class NativeLuaState implements LuaState {
         this.loop = host.loop();
         this.bytes = bytes;
         this.owner = Thread.currentThread();
+        this.guard = guard;
 
         C.luaL_openlibs(mainL); // everything, for the runtime to take what it needs before it closes the sandbox
         loadTrusted(mainL, RUNTIME, "=c4j-runtime");
@@ -138,6 +143,10 @@ final class NativeLuaState implements LuaState {
         setGlobalRef = field("setglobal");
         collectRef = field("collect");
         disarmRef = field("disarm");
+        if (host.limits().timesCallbacks()) {
+            C.luaJ_getfield(mainL, -1, "interpretonly"); // LuaJIT: compiled code never runs the count hook
+            helperCall(mainL, 0, 0);
+        }
         C.lua_settop(mainL, 0);
         functionSentinel = defineNativeType("C4JFunction", Map.of());
     }
@@ -221,6 +230,9 @@ final class NativeLuaState implements LuaState {
     @Override
     public LuaValueRef load(byte[] source, String chunkName) throws LuaSyntaxException {
         checkOpen();
+        if (TextChunks.isBinary(source)) {
+            throw new LuaSyntaxException(TextChunks.REFUSED);
+        }
         long L = activeL();
         int base = C.lua_gettop(L);
         ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(1, source.length)).put(source);
@@ -245,7 +257,7 @@ final class NativeLuaState implements LuaState {
             for (Object arg : args) {
                 push(L, arg, null);
             }
-            if (C.lua_pcall(L, args.length, MULTRET, base + 1) != 0) {
+            if (driverCall(L, args.length, MULTRET, base + 1) != 0) {
                 throw errorAt(L);
             }
             return results(L, base + 2, Integer.MAX_VALUE);
@@ -316,11 +328,29 @@ final class NativeLuaState implements LuaState {
             clearNursery();
             sweepThreads();
         }
+        collect();
+    }
+
+    private void collect() {
         long L = activeL();
         int base = C.lua_gettop(L);
         C.luaJ_rawgeti(L, registry, collectRef);
         helperCall(L, 0, 0);
         C.lua_settop(L, base);
+    }
+
+    @Override
+    public void runningCallback(long id) {
+        if (guard != null) {
+            guard.running(id);
+        }
+    }
+
+    @Override
+    public void interrupt(long id, String message) {
+        if (guard != null) {
+            guard.interrupt(id, message);
+        }
     }
 
     @Override
@@ -342,6 +372,9 @@ final class NativeLuaState implements LuaState {
             coroutines.clear();
             Arrays.fill(frames, null);
             lua.close(); // also drops LuaJava's coroutine instances
+            if (guard != null) {
+                guard.free(); // lua_close freed through it
+            }
         }
     }
 
@@ -413,7 +446,7 @@ final class NativeLuaState implements LuaState {
             C.lua_pushnumber(L, object.id);
             C.lua_pushinteger(L, slot);
             push(L, arg, null);
-            if (C.lua_pcall(L, 3, 0, base + 1) != 0) {
+            if (driverCall(L, 3, 0, base + 1) != 0) {
                 host.reportLuaError(errorAt(L).getMessage());
             }
             return true;
@@ -431,7 +464,7 @@ final class NativeLuaState implements LuaState {
         int base = C.lua_gettop(L);
         try {
             pushDispatch(L, object, slot, args);
-            if (C.lua_pcall(L, 2 + args.length, 0, base + 1) != 0) {
+            if (driverCall(L, 2 + args.length, 0, base + 1) != 0) {
                 host.reportLuaError(errorAt(L).getMessage());
             }
             return true;
@@ -449,7 +482,7 @@ final class NativeLuaState implements LuaState {
         int base = C.lua_gettop(L);
         try {
             pushDispatch(L, object, slot, args);
-            if (C.lua_pcall(L, 2 + args.length, MULTRET, base + 1) != 0) {
+            if (driverCall(L, 2 + args.length, MULTRET, base + 1) != 0) {
                 host.reportLuaError(errorAt(L).getMessage());
                 return null;
             }
@@ -540,6 +573,7 @@ final class NativeLuaState implements LuaState {
         if (caller != lua) {
             coroutines.add(caller);
         }
+        boolean capped = enforceMemoryLimit(false); // Java's pushes must not fail
         StackFrame frame = enterFrame(L);
         try {
             return pushResults(L, function.function.call(frame));
@@ -550,6 +584,7 @@ final class NativeLuaState implements LuaState {
             return raise(L, frame, "internal error in '" + function.name + "'");
         } finally {
             exitFrame();
+            enforceMemoryLimit(capped);
         }
     }
 
@@ -785,6 +820,24 @@ final class NativeLuaState implements LuaState {
 
     // ---- plumbing ----------------------------------------------------------------------------------------------
 
+    /**
+     * {@code lua_pcall} of driver code: the memory cap applies inside (Lua turns a refused allocation into its
+     * "not enough memory" error there).
+     */
+    private int driverCall(long L, int nargs, int nresults, int messageHandler) {
+        boolean capped = enforceMemoryLimit(true);
+        try {
+            return C.lua_pcall(L, nargs, nresults, messageHandler);
+        } finally {
+            enforceMemoryLimit(capped);
+        }
+    }
+
+    /** Returns whether the cap applied before. */
+    private boolean enforceMemoryLimit(boolean on) {
+        return guard != null && guard.enforce(on);
+    }
+
     /** Calls a runtime helper that does not fail; a failure is a bug of ours. */
     private void helperCall(long L, int nargs, int nresults) {
         if (C.lua_pcall(L, nargs, nresults, 0) != 0) {
@@ -824,6 +877,9 @@ final class NativeLuaState implements LuaState {
     /** Ends it; back at the top level, new objects are left to Lua alone and queued io work runs. */
     private void leave() {
         if (--callDepth == 0 && frameDepth == 0) {
+            if (guard != null && guard.takeRefused()) {
+                collect(); // Lua 5.1 does not collect when an allocation fails: make room for the next callback
+            }
             clearNursery();
             if (coroutines.size() >= sweepAt) {
                 sweepThreads();

@@ -7,10 +7,11 @@
 local collect = ...
 
 local G = _G
-local type, tostring, pcall, pairs, ipairs, setmetatable, getmetatable, collectgarbage =
-      type, tostring, pcall, pairs, ipairs, setmetatable, getmetatable, collectgarbage
+local type, tostring, pcall, pairs, ipairs, setmetatable, getmetatable, collectgarbage, error, select =
+      type, tostring, pcall, pairs, ipairs, setmetatable, getmetatable, collectgarbage, error, select
 local newproxy, format, dump, byte = newproxy, string.format, string.dump, string.byte
 local getfenv, setfenv, getinfo, traceback = debug.getfenv, debug.setfenv, debug.getinfo, debug.traceback
+local load, loadstring, sort = load, loadstring, table.sort
 
 -- The sandbox ------------------------------------------------------------------------------------------------
 -- Kept: the Lua 5.1 base library, string, table, math, coroutine, LuaJIT's bit. Gone: io, package/require/
@@ -27,8 +28,90 @@ local os, jit = G.os, G.jit
 for name in pairs(G) do
   if not kept[name] then G[name] = nil end
 end
-G.os = { time = os.time, date = os.date, clock = os.clock, getenv = os.getenv, difftime = os.difftime }
+G.os = { time = os.time, date = os.date, clock = os.clock, difftime = os.difftime }
 G.debug = { traceback = traceback }
+
+-- Arguments checked as luaL_check* does, for the functions replaced below: the originals, called from here, would
+-- name themselves after our locals in their messages.
+local function argerror(n, fname, expected, ...)
+  local got = select('#', ...) < n and "no value" or type((select(n, ...)))
+  error("bad argument #" .. n .. " to '" .. fname .. "' (" .. expected .. " expected, got " .. got .. ")", 3)
+end
+
+local function isstring(v)
+  local t = type(v)
+  return t == "string" or t == "number"
+end
+
+-- os.getenv: always nil; the host's environment is none of a driver's business.
+function G.os.getenv(...)
+  if not isstring((...)) then argerror(1, "getenv", "string", ...) end
+  return nil
+end
+
+-- Text chunks only (see TextChunks.java): PUC Lua 5.1 does not verify bytecode, and crafted bytecode reads and
+-- writes arbitrary memory; LuaJIT crashes on some. A binary chunk starts with ESC (27).
+local BINARY = "attempt to load a binary chunk (mode is 't')"
+
+function G.loadstring(...)
+  local s, chunkname = ...
+  if not isstring(s) then argerror(1, "loadstring", "string", ...) end
+  if chunkname ~= nil and not isstring(chunkname) then argerror(2, "loadstring", "string", ...) end
+  if byte(s, 1) == 27 then return nil, BINARY end
+  return loadstring(s, chunkname)
+end
+
+-- load(reader[, chunkname]); LuaJIT also takes a string. The reader's first piece decides: a binary one ends the
+-- chunk there (an error raised in a reader would reach the message handler of our call into Lua).
+function G.load(...)
+  local chunk, chunkname = ...
+  local t = type(chunk)
+  local binary = false
+  if t == "string" and jit then
+    binary = byte(chunk, 1) == 27
+  elseif t == "function" then
+    local reader, first = chunk, true
+    chunk = function()
+      if binary then return nil end
+      local piece = reader()
+      if first and piece ~= nil then
+        first = false
+        if type(piece) == "string" and byte(piece, 1) == 27 then
+          binary = true
+          return nil
+        end
+      end
+      return piece
+    end
+  else
+    argerror(1, "load", "function", ...)
+  end
+  if chunkname ~= nil and not isstring(chunkname) then argerror(2, "load", "string", ...) end
+  if binary then return nil, BINARY end
+  local f, message = load(chunk, chunkname)
+  if binary then return nil, BINARY end
+  return f, message
+end
+
+if jit then
+  -- LuaJIT counts no C calls: a C function calling itself back (__tostring = tostring, table.sort as its own
+  -- comparator) would recurse to the end of the native stack without running a Lua instruction, where the
+  -- engine's stack check (a count hook) could see it. As Lua functions they run instructions; and as they do not
+  -- tail-call, each level takes Lua stack too, so the recursion ends in Lua's own "stack overflow" at worst.
+  function G.tostring(...)
+    if select('#', ...) == 0 then argerror(1, "tostring", "value", ...) end
+    local s = tostring((...))
+    return s
+  end
+
+  function G.table.sort(...)
+    local t, comp = ...
+    if type(t) ~= "table" then argerror(1, "sort", "table", ...) end
+    if comp ~= nil and type(comp) ~= "function" then argerror(2, "sort", "function", ...) end
+    sort(t, comp)
+  end
+end
+
 if jit then
   -- Drivers may test for `jit` and switch it on or off; VM event hooks (jit.attach) are left out.
   G.jit = { version = jit.version, version_num = jit.version_num, os = jit.os, arch = jit.arch,
@@ -46,6 +129,15 @@ local nursery = {}
 local armed = {}  -- every metatable whose __gc calls Java, disarmed before the state closes
 
 local rt = { objects = objects, pinned = pinned, globals = G }
+
+-- The runaway guard interrupts Lua code from a count hook, which code compiled by the JIT never calls: with the
+-- guard on, LuaJIT interprets (and jit.on does nothing).
+function rt.interpretonly()
+  if jit then
+    jit.off()
+    G.jit.on = function() end
+  end
+end
 
 function rt.newtype(name, methods)
   local proto = newproxy(true)

@@ -48,7 +48,7 @@ class SandboxTest {
             assertThat(names(h, "os")).containsExactly("clock", "date", "difftime", "getenv", "time");
             assertThat(names(h, "debug")).containsExactly("traceback");
             assertThat(h.exec("return type(os.time()) == 'number', type(os.clock()) == 'number', "
-                    + "os.date('!%Y', 0) == '1970', os.difftime(10, 4), type(os.getenv('PATH')) == 'string'"))
+                    + "os.date('!%Y', 0) == '1970', os.difftime(10, 4), os.getenv('PATH') == nil"))
                     .containsExactly(true, true, true, 6.0, true);
         }
     }

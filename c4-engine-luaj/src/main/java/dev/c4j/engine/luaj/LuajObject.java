@@ -37,6 +37,13 @@ final class LuajObject implements LuaObject {
         return value != null ? value : LuaValue.NIL;
     }
 
+    /** What {@code tostring} shows, e.g. {@code "C4LuaTcpClient: 0x00000005"}. */
+    @Override
+    public String toString() {
+        C4Userdata value = userdata.get();
+        return value != null ? value.label : type.name() + " (collected)";
+    }
+
     @Override
     public Object peer() {
         return peer;

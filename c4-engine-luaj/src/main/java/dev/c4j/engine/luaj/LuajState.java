@@ -57,16 +57,22 @@ final class LuajState implements LuaState {
     /** Objects kept alive by {@link LuaObject#pin}: the set roots them, the object roots its userdata. */
     final Set<LuajObject> pinned = new HashSet<>();
     private final Set<Tracked> tracked = new HashSet<>();
+    private final InterruptibleDebugLib debugLib = new InterruptibleDebugLib();
+    private final NestedCalls nestedCalls;
+    /** The Java heap ran out inside a coroutine's thread; thrown on the loop when its call into Lua returns. */
+    private volatile OutOfMemoryError outOfMemory;
     private boolean closed;
 
     LuajState(LuaHost host) {
         this.host = host;
-        Sandbox sandbox = Sandbox.open();
+        Sandbox sandbox = Sandbox.open(debugLib);
         this.globals = sandbox.globals();
         this.stringMethods = globals.get("string").checktable();
         this.stringTable = new WeakReference<>(stringMethods);
         this.lua51 = new Lua51(globals, sandbox.getinfo());
         lua51.install();
+        CoroutineHeap.install(this, globals.get("coroutine").checktable());
+        nestedCalls = NestedCalls.install(globals);
         globals.set("collectgarbage", new CollectGarbage(globals.get("collectgarbage")));
     }
 
@@ -119,10 +125,14 @@ final class LuajState implements LuaState {
     public Object[] call(LuaValueRef function, Object... args) throws LuaException {
         LuaValue f = ((LuajValueRef) function).value();
         Varargs arguments = toVarargs(args);
+        nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
-            return toJava(f.invoke(arguments), Integer.MAX_VALUE);
+            Varargs results = f.invoke(arguments);
+            rethrowOutOfMemory();
+            return toJava(results, Integer.MAX_VALUE);
         } catch (LuaError e) {
+            rethrowOutOfMemory();
             throw new LuaException(LuajErrors.text(LuajErrors.value(e)), LuajErrors.report(e));
         } catch (StackOverflowError e) {
             throw new LuaException("stack overflow", "stack overflow" + LuajErrors.NO_TRACEBACK);
@@ -156,10 +166,36 @@ final class LuajState implements LuaState {
     }
 
     @Override
+    public void runningCallback(long id) {
+        debugLib.runningCallback(id);
+    }
+
+    @Override
+    public void interrupt(long id, String message) {
+        debugLib.interrupt(id, message);
+    }
+
+    @Override
     public void close() {
         closed = true;
         pinned.clear();
         tracked.clear();
+    }
+
+    /**
+     * The Java heap ran out on a coroutine's thread, where LuaJ would turn it into an error message: every
+     * instruction raises from now on, and the loop's call into Lua ends with this error.
+     */
+    void outOfMemory(OutOfMemoryError error) {
+        outOfMemory = error;
+        debugLib.fail("not enough memory");
+    }
+
+    private void rethrowOutOfMemory() {
+        OutOfMemoryError error = outOfMemory;
+        if (error != null) {
+            throw error;
+        }
     }
 
     // ---- calls into Lua -----------------------------------------------------------------------------------------
@@ -172,10 +208,14 @@ final class LuajState implements LuaState {
         if (closed) {
             return null;
         }
+        nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
-            return function.invoke(args);
+            Varargs results = function.invoke(args);
+            rethrowOutOfMemory();
+            return results;
         } catch (RuntimeException | StackOverflowError e) { // LuaError is a RuntimeException
+            rethrowOutOfMemory();
             reportCallbackFailure(e);
         } finally {
             StringMethods.leave(previous);
@@ -189,11 +229,14 @@ final class LuajState implements LuaState {
         if (closed) {
             return false;
         }
+        nestedCalls.reset();
         WeakReference<LuaTable> previous = StringMethods.enter(stringTable);
         try {
             function.call(self, arg);
+            rethrowOutOfMemory();
             return true;
         } catch (RuntimeException | StackOverflowError e) { // LuaError is a RuntimeException
+            rethrowOutOfMemory();
             reportCallbackFailure(e);
         } finally {
             StringMethods.leave(previous);
@@ -390,9 +433,16 @@ final class LuajState implements LuaState {
         }
     }
 
-    /** {@code collectgarbage}: a full collection also announces the objects it freed. */
+    /**
+     * {@code collectgarbage}: a full collection also announces the objects it freed. The options that tune Lua's own
+     * collector ({@code "stop"}, {@code "restart"}, {@code "setpause"}, {@code "setstepmul"}) mean nothing to the
+     * JVM's: accepted and ignored, with 5.1's results, where LuaJ would raise "invalid option".
+     */
     private final class CollectGarbage extends VarArgFunction {
+        private static final int DEFAULT_TUNING = 200; // 5.1's LUAI_GCPAUSE and LUAI_GCMUL
         private final LuaValue original;
+        private int pause = DEFAULT_TUNING;
+        private int stepMultiplier = DEFAULT_TUNING;
 
         CollectGarbage(LuaValue original) {
             this.original = original;
@@ -401,8 +451,26 @@ final class LuajState implements LuaState {
 
         @Override
         public Varargs invoke(Varargs args) {
+            String option = args.optjstring(1, "collect");
+            switch (option) {
+                case "stop", "restart" -> {
+                    return valueOf(0);
+                }
+                case "setpause" -> {
+                    int previous = pause;
+                    pause = args.optint(2, 0);
+                    return valueOf(previous);
+                }
+                case "setstepmul" -> {
+                    int previous = stepMultiplier;
+                    stepMultiplier = args.optint(2, 0);
+                    return valueOf(previous);
+                }
+                default -> {
+                }
+            }
             Varargs result = original.invoke(args);
-            if ("collect".equals(args.optjstring(1, "collect"))) {
+            if ("collect".equals(option)) {
                 announceCollected();
             }
             return result;

@@ -1,5 +1,6 @@
 package dev.c4j.lua.spi;
 
+import dev.c4j.api.DriverLimits;
 import dev.c4j.api.DriverLoop;
 
 /** What a state needs from the driver that owns it. Implemented in {@code dev.c4j.lua}. */
@@ -10,6 +11,15 @@ public interface LuaHost {
 
     /** The driver's name, for thread names and messages. */
     String driverName();
+
+    /**
+     * What the driver may use: the engine caps the state's Lua memory at {@link DriverLimits#luaMemory} where it
+     * can, and makes its Lua code interruptible ({@link LuaState#interrupt}); LuaJIT runs without its JIT compiler
+     * while {@link DriverLimits#callbackTime} is set, since compiled code never checks for interrupts.
+     */
+    default DriverLimits limits() {
+        return DriverLimits.NONE;
+    }
 
     /**
      * A Lua error escaped a callback invoked through {@link LuaObject#invoke} or a function called through

@@ -42,6 +42,20 @@ public interface LuaState extends AutoCloseable {
     /** A full collection; peers of collected objects are then notified on a later loop turn. */
     void collectGarbage();
 
+    /**
+     * For the runaway guard, on the loop: the calls into Lua from now on belong to call {@code id} (positive); 0
+     * between calls. Called for every callback: must cost next to nothing.
+     */
+    void runningCallback(long id);
+
+    /**
+     * For the runaway guard, from any thread: if call {@code id} is still running, its Lua code raises a Lua error
+     * {@code message} (after the position, as {@code error} gives it) at its next instruction, and again at every
+     * instruction until the call has returned to Java, so that no {@code pcall} keeps it running. Nothing happens
+     * when {@code id} is over. Code inside a C or Java function is interrupted once it is back in Lua.
+     */
+    void interrupt(long id, String message);
+
     /** Frees the state. Peers are not notified. Loop thread only. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package dev.c4j.runtime.cli;
 
 import dev.c4j.api.AddressMap;
+import dev.c4j.api.DriverLimits;
 import dev.c4j.console.Console;
 import dev.c4j.host.pkg.PackageException;
 import dev.c4j.lua.Driver;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,14 @@ public final class Main {
     static final int OK = 0;
     static final int INTERNAL_ERROR = 1;
     static final int USAGE = 2;
+    /** The driver stopped itself on a fatal error (the Java heap ran out under the luaj engine). */
+    static final int DRIVER_FAILED = 3;
+
+    /**
+     * After SIGINT or SIGTERM the runner is gone within two seconds, whatever the driver does: the stop gets this
+     * long, the JVM's exit the rest.
+     */
+    static final Duration STOP_LIMIT = Duration.ofMillis(1400);
 
     static final String USAGE_TEXT = """
             Usage: c4 run DRIVER [OPTIONS]     run a driver until SIGINT or SIGTERM. DRIVER is a .lua file,
@@ -56,18 +66,26 @@ public final class Main {
                                            (a binding's port is fixed by driver.xml; a simulator may not be)
                      --console [HOST:]PORT serve the HTTP console (127.0.0.1 unless HOST is given; 0 picks
                                            a free port; its address is printed on standard error)
+                     --memory-limit SIZE   the driver's Lua memory (default 128M; native engines only)
+                     --input-limit SIZE    bytes received and not yet read by the driver (default 64M)
+                     --callback-limit TIME how long one callback may run before it is interrupted
+                                           (default 5s); SIZE like 512K, 64M; TIME like 500ms, 10s;
+                                           0 switches a limit off (see docs/limits.md)
                    c4 engines              list the engine names
                    c4 --help               show this help
             Engine choice: --engine, else -D%2$s, else $%3$s, else %2$s in %4$s
             on the classpath, else %1$s. Engines: %5$s.
             Exit status: 0 after a clean stop; 2 for bad usage, a driver that is missing, malformed or does
-            not compile, or an engine that is unknown or cannot run here.
+            not compile, or an engine that is unknown or cannot run here; 3 when the driver ran the Java heap
+            out of memory (luaj).
             """.formatted(Engines.DEFAULT, EngineConfig.PROPERTY, EngineConfig.ENVIRONMENT_VARIABLE,
                     EngineConfig.PROPERTIES_RESOURCE, String.join(", ", Engines.names()));
 
     private final OutputStream out;
     private final PrintStream err;
     private final CountDownLatch stopRequested;
+    /** A driver could not be stopped: its thread is stuck, so the process ends without waiting for anything. */
+    private volatile boolean stuckDriverLeftBehind;
 
     /**
      * @param out           standard output: driver prints, help and the engine list
@@ -81,12 +99,36 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        OutputStream stdout = standardOutput();
         // Choice: a library that writes to System.out must not mix into the driver's output.
         System.setOut(System.err);
         CountDownLatch stopRequested = new CountDownLatch(1);
         handleStopSignals(stopRequested);
-        System.exit(new Main(stdout, System.err, stopRequested).run(args));
+        Main main = new Main(stdout, System.err, stopRequested);
+        int status = main.run(args);
+        if (main.stuckDriverLeftBehind) {
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
+        }
+        System.exit(status);
+    }
+
+    /**
+     * Where the driver's prints go: standard output, which the launcher hands over as the descriptor named by the
+     * system property {@code c4.stdout} (it points descriptor 1 at standard error, where the JVM's crash banner then
+     * lands); descriptor 1 itself when run without the launcher, or when the descriptor cannot be opened by name
+     * (a socket).
+     */
+    static OutputStream standardOutput() {
+        String descriptor = System.getProperty("c4.stdout");
+        if (descriptor != null && descriptor.matches("\\d{1,4}")) {
+            try {
+                return new FileOutputStream("/proc/self/fd/" + descriptor, true);
+            } catch (IOException e) {
+                // fall back to descriptor 1
+            }
+        }
+        return new FileOutputStream(FileDescriptor.out);
     }
 
     /**
@@ -142,6 +184,7 @@ public final class Main {
         InetSocketAddress console;
         final Map<Integer, String> bindings = new LinkedHashMap<>();
         final Map<String, String> addressMap = new LinkedHashMap<>();
+        DriverLimits limits = DriverLimits.DEFAULT;
     }
 
     private int runCommand(List<String> args) {
@@ -154,7 +197,8 @@ public final class Main {
                     write(USAGE_TEXT);
                     return OK;
                 }
-                case "--engine", "--property", "--state", "--network", "--console", "--binding", "--map-address" -> {
+                case "--engine", "--property", "--state", "--network", "--console", "--binding", "--map-address",
+                     "--memory-limit", "--input-limit", "--callback-limit" -> {
                     if (i + 1 == words.size()) {
                         return usageError(word + " needs " + switch (word) {
                             case "--engine" -> "a name (" + String.join(", ", Engines.names()) + ")";
@@ -163,6 +207,8 @@ public final class Main {
                             case "--network" -> "any or loopback";
                             case "--binding" -> "ID=HOST";
                             case "--map-address" -> "HOST:PORT=HOST:PORT";
+                            case "--memory-limit", "--input-limit" -> "a size (e.g. 64M, or 0 for none)";
+                            case "--callback-limit" -> "a time (e.g. 5s, 500ms, or 0 for none)";
                             default -> "[HOST:]PORT";
                         });
                     }
@@ -236,6 +282,21 @@ public final class Main {
                 }
                 options.addressMap.put(pair[0], pair[1]);
             }
+            case "--memory-limit", "--input-limit" -> {
+                long bytes = LimitValues.size(value);
+                if (bytes < 0) {
+                    return name + " takes a size such as 512K, 64M or 1G (0 for none), got '" + value + "'";
+                }
+                options.limits = name.equals("--memory-limit")
+                        ? options.limits.withLuaMemory(bytes) : options.limits.withBufferedInput(bytes);
+            }
+            case "--callback-limit" -> {
+                Duration time = LimitValues.time(value);
+                if (time == null) {
+                    return name + " takes a time such as 500ms or 10s (0 for none), got '" + value + "'";
+                }
+                options.limits = options.limits.withCallbackTime(time);
+            }
             default -> throw new IllegalArgumentException(name);
         }
         return null;
@@ -272,7 +333,8 @@ public final class Main {
                 .engine(options.engine)
                 .output(output)
                 .network(options.network)
-                .stateDirectory(options.stateDirectory);
+                .stateDirectory(options.stateDirectory)
+                .limits(options.limits);
         options.bindings.forEach(builder::bindingAddress);
         options.addressMap.forEach(builder::mapAddress);
         try (C4Runtime runtime = builder.build()) {
@@ -292,9 +354,9 @@ public final class Main {
             if (console != null) {
                 console.close();
             }
-            runtime.close(); // OnDriverDestroyed("DIT_LOADED"), teardown
+            closeWithin(runtime, STOP_LIMIT); // OnDriverDestroyed("DIT_LOADED"), teardown
             removeShutdownHook(stopOnShutdown);
-            return OK;
+            return driver.failure() != null ? DRIVER_FAILED : OK;
         } catch (EngineException | PackageException e) {
             return fail(e.getMessage());
         } catch (LuaSyntaxException e) {
@@ -306,6 +368,11 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return INTERNAL_ERROR;
+        } catch (OutOfMemoryError e) {
+            // A LuaJ driver filled the heap (its memory has no cap) and the error hit this thread too: the driver
+            // stops itself (and said so); the runner ends as for it.
+            err.println("c4: the Java heap is full");
+            return DRIVER_FAILED;
         } catch (RuntimeException | Error e) {
             err.println("c4: internal error, please report it:");
             e.printStackTrace(err);
@@ -321,6 +388,21 @@ public final class Main {
     private static String hostAndPort(InetSocketAddress address) {
         String host = address.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /**
+     * {@link C4Runtime#close()}, given {@code limit} at most: a driver stuck where Lua cannot be interrupted must not
+     * keep the runner from ending (the runtime reports it; its threads die with the process).
+     */
+    private void closeWithin(C4Runtime runtime, Duration limit) throws InterruptedException {
+        Thread closing = new Thread(runtime::close, "c4-stop");
+        closing.setDaemon(true);
+        closing.start();
+        closing.join(limit.toMillis());
+        if (closing.isAlive()) {
+            err.println("c4: the driver did not stop within " + limit.toMillis() + " ms; exiting anyway");
+            stuckDriverLeftBehind = true;
+        }
     }
 
     /** Until a signal, or until the driver stopped itself (removed from the project through the console). */
