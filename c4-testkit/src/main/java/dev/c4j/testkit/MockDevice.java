@@ -287,8 +287,13 @@ public final class MockDevice implements AutoCloseable {
     private void perform(DeviceBehaviour behaviour, TestPeer connection) {
         try {
             behaviour.perform(connection);
-        } catch (RuntimeException | AssertionError e) {
+        } catch (AssertionError e) {
             connection.close(); // a misbehaving device meets a driver that hung up: fine
+            return;
+        } catch (RuntimeException e) {
+            // the test's own code failed (a script, a dispatcher, a computed reply): say so, as nobody else will
+            System.err.println("[mock device on port " + port() + "] " + behaviour + " failed: " + e);
+            connection.close();
             return;
         }
         if (behaviour.handsOver() && !connection.isClosed()) {
