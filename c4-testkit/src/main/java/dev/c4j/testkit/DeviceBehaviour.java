@@ -79,6 +79,11 @@ public final class DeviceBehaviour {
         return new DeviceBehaviour(description, Objects.requireNonNull(script), true);
     }
 
+    /** How an answering {@link MockDevice} serves a connection: by {@code serve}, never handing it over. */
+    static DeviceBehaviour answer(Consumer<TestPeer> serve) {
+        return new DeviceBehaviour("answer", serve, false);
+    }
+
     private static void sleep(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());

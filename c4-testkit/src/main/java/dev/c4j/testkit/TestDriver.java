@@ -143,8 +143,18 @@ public final class TestDriver implements AutoCloseable {
         }
         // The callback that printed what the test just awaited may still be running (and about to set a
         // timer): let the loop finish its current turn first, so that time moves after it, as it would.
-        driver.onLoop(() -> null);
+        settle();
         clock.advance(by);
+    }
+
+    /** Returns once every callback running or queued on the driver's loop has finished. */
+    void settle() {
+        driver.onLoop(() -> null);
+    }
+
+    /** Which driver on which engine, and its output so far: the end of a failure message. */
+    String describeOutput() {
+        return "\n(driver " + driver.name() + " on " + engine() + ")" + output.describe();
     }
 
     /** A full Lua collection; returns once the cleanup it caused (sockets of collected objects) has run. */

@@ -25,18 +25,17 @@ class LumenC4zTest {
     Path dir;
 
     @AllEngines
-    void runsZippedAsAC4z(String engine) throws IOException, InterruptedException {
+    void runsZippedAsAC4z(String engine) throws IOException {
         Path c4z = zip(LumenTest.LUMEN, dir.resolve("lumen.c4z"));
-        FakeLumenProjector projector = new FakeLumenProjector();
-        try (MockDevice device = MockDevice.start().enqueue(projector.connection());
+        try (MockDevice device = FakeLumenProjector.start();
              TestDriver driver = TestDriver.builder().engine(engine).virtualTime().driverPackage(c4z)
                      .property("Device Port", String.valueOf(device.port())).start()) {
             assertThat(driver.control().info().manifest().name()).isEqualTo("Lumen Projector");
-            assertThat(projector.nextRequest()).isEqualTo("STATUS?");
+            assertThat(device.takeRequest().text()).isEqualTo("STATUS?");
             eventually(() -> assertThat(driver).setVariable("INPUT", "HDMI1"));
 
             driver.action("Power On");
-            assertThat(projector.nextRequest()).isEqualTo("POWER ON");
+            assertThat(device.takeRequest().text()).isEqualTo("POWER ON");
             eventually(() -> assertThat(driver).setVariable("POWER_STATE", "1").firedEvent("Powered On"));
             driver.assertNoErrors();
         }

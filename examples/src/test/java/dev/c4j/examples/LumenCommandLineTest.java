@@ -47,15 +47,14 @@ class LumenCommandLineTest {
 
     @AllEngines
     void runsFromTheCommandLineDrivenThroughTheConsole(String engine) throws Exception {
-        FakeLumenProjector projector = new FakeLumenProjector();
-        try (MockDevice device = MockDevice.start().enqueue(projector.connection())) {
+        try (MockDevice device = FakeLumenProjector.start()) {
             Child c4 = c4("run", LumenTest.LUMEN.toString(), "--console", "0", "--engine", engine,
                     "--network", "loopback", "--property", "Device Port=" + device.port());
             URI console = URI.create(c4.awaitStderr(CONSOLE_ADDRESS).group(1));
-            assertThat(projector.nextRequest()).isEqualTo("STATUS?");
+            assertThat(device.takeRequest().text()).isEqualTo("STATUS?");
 
             assertThat(send(console, "POST", "api/actions/Power%20On", "").path("handled").asBoolean()).isTrue();
-            assertThat(projector.nextRequest()).isEqualTo("POWER ON");
+            assertThat(device.takeRequest().text()).isEqualTo("POWER ON");
             // The console reads while the driver runs: wait for the event, which the driver fires after SetVariable.
             eventually(PATIENCE, () -> assertThat(read(console, "api/calls?since=0").path("calls")).anySatisfy(call -> {
                 assertThat(call.path("function").asText()).isEqualTo("FireEvent");
@@ -64,7 +63,7 @@ class LumenCommandLineTest {
             assertThat(read(console, "api/driver").path("variables").path("POWER_STATE").asText()).isEqualTo("1");
 
             send(console, "POST", "api/commands", "{\"command\": \"SET_INPUT\", \"params\": {\"INPUT\": \"HDMI3\"}}");
-            assertThat(projector.nextRequest()).isEqualTo("INPUT HDMI3");
+            assertThat(device.takeRequest().text()).isEqualTo("INPUT HDMI3");
 
             assertThat(status(console, "PUT", "api/properties/Device%20Port", "{\"value\": 70000}")).isEqualTo(409);
             assertThat(read(console, "api/driver").path("properties").path("Status").asText()).isEqualTo("Connected");

@@ -33,16 +33,14 @@ class LumenServiceTest {
 
     @Test
     void drivesTheProjectorAndKeepsItsStateAcrossRuns() throws Exception {
-        FakeLumenProjector projector = new FakeLumenProjector();
-        try (MockDevice device = MockDevice.start()) {
-            device.enqueue(projector.connection()).enqueue(projector.connection());
+        try (MockDevice device = FakeLumenProjector.start()) {
             try (LumenService service = new LumenService(LumenTest.LUMEN, state, device.host(), device.port(), output)) {
-                assertThat(projector.nextRequest()).isEqualTo("STATUS?");
+                assertThat(device.takeRequest().text()).isEqualTo("STATUS?");
                 eventually(() -> assertThat(service.status()).isEqualTo("Connected"));
                 long before = service.lastSeq();
 
                 service.powerOn();
-                assertThat(projector.nextRequest()).isEqualTo("POWER ON");
+                assertThat(device.takeRequest().text()).isEqualTo("POWER ON");
                 eventually(() -> assertThat(service.poweredOn()).isTrue());
                 eventually(() -> assertThat(service.eventsFiredAfter(before)).containsExactly("Powered On"));
 
@@ -53,7 +51,7 @@ class LumenServiceTest {
             try (LumenService again = new LumenService(LumenTest.LUMEN, state, device.host(), device.port(), output)) {
                 assertThat(again.poweredOn()).isTrue(); // the POWER_STATE variable was kept
                 assertThat(again.control().info().properties()).containsEntry("Poll Interval", "30");
-                assertThat(projector.nextRequest()).isEqualTo("STATUS?");
+                assertThat(device.takeRequest().text()).isEqualTo("STATUS?");
             }
         }
         assertThat(messages).isEmpty();
