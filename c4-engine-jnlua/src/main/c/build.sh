@@ -1,5 +1,6 @@
 #!/bin/sh
-# Builds the JNI shim (c4j_bytes.c: exact bytes; c4j_guard.c: memory cap, stack check and interrupts) into the
+# Builds the JNI shim (c4j_bytes.c: exact bytes; c4j_guard.c: memory cap, stack check and interrupts;
+# c4j_calls.c: the hot path of calls between Java and Lua) into the
 # module's classes so that it ships in the jar.
 # Usage: build.sh <java.home> <output directory>
 # Never fails the build: without gcc, JDK headers or on another platform the engines use their
@@ -8,7 +9,7 @@ set -u
 java_home=$1
 out=$2
 dir=$(dirname "$0")
-sources="$dir/c4j_bytes.c $dir/c4j_guard.c"
+sources="$dir/c4j_bytes.c $dir/c4j_guard.c $dir/c4j_calls.c"
 lib=$out/libc4jbytes.so
 
 if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
@@ -23,7 +24,7 @@ if [ ! -f "$java_home/include/jni.h" ]; then
     echo "c4j byte shim: no JNI headers under $java_home/include, skipped (the pure-Java byte bridge will be used)"
     exit 0
 fi
-if [ -f "$lib" ] && [ "$lib" -nt "$dir/c4j_bytes.c" ] && [ "$lib" -nt "$dir/c4j_guard.c" ] && [ "$lib" -nt "$0" ]; then
+if [ -f "$lib" ] && [ "$lib" -nt "$dir/c4j_bytes.c" ] && [ "$lib" -nt "$dir/c4j_guard.c" ] && [ "$lib" -nt "$dir/c4j_calls.c" ] && [ "$lib" -nt "$0" ]; then
     exit 0
 fi
 mkdir -p "$out"

@@ -66,6 +66,11 @@ final class NativeGuard {
         return address == 0 ? null : new NativeGuard(address);
     }
 
+    /** Where the guard lives in native memory (for {@link NativeCalls}, which switches its memory cap). */
+    long address() {
+        return address;
+    }
+
     /** The state's thread: the call now running (0: none). Read by the hook on this same thread. */
     void running(long id) {
         LONGS.set(shared, RUNNING, id);

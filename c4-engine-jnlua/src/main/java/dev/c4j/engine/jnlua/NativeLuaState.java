@@ -52,6 +52,7 @@ import java.util.Set;
 final class NativeLuaState implements LuaState {
     // Lua 5.1 C API type codes, the same in PUC Lua 5.1 and LuaJIT.
     static final int TNIL = 0;
+    static final int TBOOLEAN = 1;
     static final int TNUMBER = 3;
     static final int TSTRING = 4;
     static final int TTABLE = 5;
@@ -78,6 +79,8 @@ final class NativeLuaState implements LuaState {
     private final Thread owner;
     /** Memory cap, stack check and interrupts; null without the JNI shim. */
     private final NativeGuard guard;
+    /** The hot path of method calls and {@code OnRead}; null without the JNI shim. */
+    private final NativeCalls calls;
 
     // Registry references to the runtime's tables and helpers.
     private final int objectsRef;
@@ -148,6 +151,7 @@ final class NativeLuaState implements LuaState {
             helperCall(mainL, 0, 0);
         }
         C.lua_settop(mainL, 0);
+        calls = NativeCalls.install(C, this, readScratch, guard != null ? guard.address() : 0);
         functionSentinel = defineNativeType("C4JFunction", Map.of());
     }
 
@@ -173,7 +177,7 @@ final class NativeLuaState implements LuaState {
             C.lua_createtable(L, 0, methods.size());
             for (Map.Entry<String, LuaFunction> method : methods.entrySet()) {
                 pushString(L, method.getKey());
-                pushFunction(L, method.getValue(), method.getKey());
+                pushMethod(L, method.getValue(), method.getKey());
                 C.lua_rawset(L, -3);
             }
             helperCall(L, 2, 1);
@@ -375,6 +379,9 @@ final class NativeLuaState implements LuaState {
             if (guard != null) {
                 guard.free(); // lua_close freed through it
             }
+            if (calls != null) {
+                calls.free();
+            }
         }
     }
 
@@ -438,6 +445,9 @@ final class NativeLuaState implements LuaState {
         if (!usable()) {
             return false;
         }
+        if (calls != null && arg instanceof ByteBuffer data && data.remaining() <= readScratch.capacity() - readTop) {
+            return dispatchBytes(object, slot, data);
+        }
         long L = enter();
         int base = C.lua_gettop(L);
         try {
@@ -493,6 +503,29 @@ final class NativeLuaState implements LuaState {
         }
     }
 
+    /**
+     * {@link #dispatch(NativeLuaObject, int, Object)} of bytes in one JNI call: they are copied to the free part of
+     * the read scratch, from where the C side pushes them (Lua keeps its own copy).
+     */
+    private boolean dispatchBytes(NativeLuaObject object, int slot, ByteBuffer data) {
+        long L = enter();
+        try {
+            int length = data.remaining();
+            readScratch.put(readTop, data, data.position(), length);
+            int status = calls.dispatchBytes(L, onErrorRef, dispatchRef, object.id, slot, readTop, length);
+            if (status != 0) {
+                try {
+                    host.reportLuaError(errorAt(L).getMessage());
+                } finally {
+                    C.lua_settop(L, calls.dispatchBase());
+                }
+            }
+            return true;
+        } finally {
+            leave();
+        }
+    }
+
     private void pushDispatch(long L, NativeLuaObject object, int slot, Object[] args) {
         ensureStack(L, args.length + 4);
         C.luaJ_rawgeti(L, registry, onErrorRef);
@@ -512,10 +545,23 @@ final class NativeLuaState implements LuaState {
         int length = copyToScratch(L, index);
         if (length >= 0) {
             ByteBuffer copy = readScratch.slice(readTop, length);
-            readTop += length;
+            readTop(readTop + length);
             return copy;
         }
         return (ByteBuffer) C.luaJ_todirectbuffer(L, index);
+    }
+
+    /** A string the C side copied for the current call: {@code length} bytes at {@code offset} of the read scratch. */
+    ByteBuffer scratchBytes(int offset, int length) {
+        return readScratch.slice(offset, length);
+    }
+
+    /** Moves the top of the read scratch; the C side copies the strings of a method's arguments from there. */
+    private void readTop(int top) {
+        readTop = top;
+        if (calls != null) {
+            calls.scratchTop(top);
+        }
     }
 
     /** The string at {@code index} as a {@link ByteString} of its own: the read scratch is only borrowed. */
@@ -538,7 +584,12 @@ final class NativeLuaState implements LuaState {
 
     /** The object whose userdata is at {@code index}, or null. */
     NativeLuaObject objectAt(long L, int index) {
-        return objectsByAddress.get(C.lua_touserdata(L, index));
+        return objectAtAddress(C.lua_touserdata(L, index));
+    }
+
+    /** The object whose userdata is at {@code address}, or null. */
+    NativeLuaObject objectAtAddress(long address) {
+        return objectsByAddress.get(address);
     }
 
     // ---- references ------------------------------------------------------------------------------------------
@@ -573,10 +624,36 @@ final class NativeLuaState implements LuaState {
         if (caller != lua) {
             coroutines.add(caller);
         }
+        return callJava(function, L, enterFrame(L));
+    }
+
+    /**
+     * Runs a method for its C closure ({@link NativeCalls}), whose arguments the C side has read: as
+     * {@link #callJava(JavaFunction, Lua)}, and the C side raises the error.
+     */
+    int callMethod(JavaFunction function, long L, int nargs, NativeCalls decoded) {
+        if (!usable()) {
+            C.lua_settop(L, 0);
+            pushString(L, "the Lua state of " + host.driverName() + " is closed");
+            return -1;
+        }
+        StackFrame frame = enterFrame(L, nargs);
+        frame.decoded(decoded);
+        readTop(decoded.scratchEnd());
+        return callJava(function, L, frame, true);
+    }
+
+    private int callJava(JavaFunction function, long L, StackFrame frame) {
+        return callJava(function, L, frame, false);
+    }
+
+    /** With {@code coded}, a nil, a boolean or an argument as the one result is left to the C side to push. */
+    private int callJava(JavaFunction function, long L, StackFrame frame, boolean coded) {
         boolean capped = enforceMemoryLimit(false); // Java's pushes must not fail
-        StackFrame frame = enterFrame(L);
         try {
-            return pushResults(L, function.function.call(frame));
+            Object result = function.function.call(frame);
+            int code = coded ? NativeCalls.resultCode(result, frame) : 0;
+            return code != 0 ? code : pushResults(L, result);
         } catch (LuaRaise raise) {
             return raise(L, frame, String.valueOf(raise.getMessage()));
         } catch (Throwable error) {
@@ -723,6 +800,15 @@ final class NativeLuaState implements LuaState {
         C.lua_pushnumber(L, object.id);
         C.luaJ_rawget(L, -2);
         C.lua_remove(L, -2);
+    }
+
+    /** A method of an object type: a C closure of the hot path where the shim is there. */
+    private void pushMethod(long L, LuaFunction function, String name) {
+        if (calls != null && !(function instanceof Collectable)) {
+            calls.pushMethod(L, new JavaFunction(this, function, name));
+        } else {
+            pushFunction(L, function, name);
+        }
     }
 
     private void pushFunction(long L, LuaFunction function, String name) {
@@ -918,6 +1004,10 @@ final class NativeLuaState implements LuaState {
     }
 
     private StackFrame enterFrame(long L) {
+        return enterFrame(L, C.lua_gettop(L));
+    }
+
+    private StackFrame enterFrame(long L, int nargs) {
         if (frameDepth == frames.length) {
             frames = Arrays.copyOf(frames, 2 * frames.length);
         }
@@ -925,13 +1015,13 @@ final class NativeLuaState implements LuaState {
         if (frame == null) {
             frame = frames[frameDepth] = new StackFrame(this, C);
         }
-        frame.enter(L, C.lua_gettop(L), readTop);
+        frame.enter(L, nargs, readTop);
         frameDepth++;
         return frame;
     }
 
     private void exitFrame() {
-        readTop = frames[--frameDepth].exit();
+        readTop(frames[--frameDepth].exit());
     }
 
     /** On the owner thread; false once closed. */
