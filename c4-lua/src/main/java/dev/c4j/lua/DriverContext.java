@@ -44,7 +44,10 @@ final class DriverContext implements LuaHost {
     final String name;
     final DriverEnvironment environment;
     final DriverOutput output;
-    /** {@code C4:DebugLog} / {@code C4:ErrorLog} go here. */
+    /**
+     * c4j's own log about this driver: an internal error's stack trace (the error also reaches {@link #output}).
+     * {@code C4:DebugLog} / {@code C4:ErrorLog} do not come here: they are output of kind {@code LOG}.
+     */
     final Logger log;
     final LegacyTimers legacyTimers = new LegacyTimers(this);
     /** The driver's files: {@code C4:File*}. */

@@ -2,26 +2,16 @@ package dev.c4j.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.c4j.runtime.cli.Main;
+import dev.c4j.cli.testing.ChildProcess;
 import dev.c4j.testkit.AllEngines;
 import dev.c4j.testkit.MockDevice;
-import org.junit.jupiter.api.AfterEach;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static dev.c4j.examples.Drivers.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,24 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LumenCommandLineTest {
 
-    private static final Pattern CONSOLE_ADDRESS = Pattern.compile("\\[c4\\] console: (http://\\S+/)");
+    private static final String CONSOLE_ADDRESS = "\\[c4\\] console: (http://\\S+/)";
     /** A bound for each step of the child: a cold JVM on a busy machine is slow. */
     private static final Duration PATIENCE = FakeLumenProjector.PATIENCE;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killLeftovers() {
-        started.forEach(Process::destroyForcibly);
-    }
 
     @AllEngines
     void runsFromTheCommandLineDrivenThroughTheConsole(String engine) throws Exception {
-        try (MockDevice device = FakeLumenProjector.start()) {
-            Child c4 = c4("run", LumenTest.LUMEN.toString(), "--console", "0", "--engine", engine,
-                    "--network", "loopback", "--property", "Device Port=" + device.port());
+        try (MockDevice device = FakeLumenProjector.start();
+             ChildProcess c4 = ChildProcess.c4("run", LumenTest.LUMEN.toString(), "--console", "0", "--engine", engine,
+                     "--network", "loopback", "--property", "Device Port=" + device.port())) {
             URI console = URI.create(c4.awaitStderr(CONSOLE_ADDRESS).group(1));
             assertThat(device.takeRequest().text()).isEqualTo("STATUS?");
 
@@ -68,9 +52,9 @@ class LumenCommandLineTest {
             assertThat(status(console, "PUT", "api/properties/Device%20Port", "{\"value\": 70000}")).isEqualTo(409);
             assertThat(read(console, "api/driver").path("properties").path("Status").asText()).isEqualTo("Connected");
 
-            assertThat(c4.process.toHandle().destroy()).as("SIGTERM sent").isTrue();
-            assertThat(c4.process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).as("exited").isTrue();
-            assertThat(c4.process.exitValue()).as("exit status; stderr: %s", c4.stderr()).isZero();
+            c4.signal("TERM");
+            assertThat(c4.waitFor(PATIENCE)).as("exited").isTrue();
+            assertThat(c4.exitValue()).as("exit status; stderr: %s", c4.stderr()).isZero();
             assertThat(c4.stdout()).as("printed (Debug Mode is Off)").isEmpty();
         }
     }
@@ -109,77 +93,6 @@ class LumenCommandLineTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
-        }
-    }
-
-    // ---- the child process -------------------------------------------------------------------------------------
-
-    /** {@code c4 ARGS...} as {@code java -cp <this test's classpath> dev.c4j.runtime.cli.Main ARGS...}. */
-    private Child c4(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", // as ./c4 runs it: Netty and LuaJava load native code
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
-        started.add(process);
-        return new Child(process);
-    }
-
-    /** A child process whose output streams are collected as they arrive. */
-    private static final class Child {
-        final Process process;
-        private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-
-        Child(Process process) {
-            this.process = process;
-            collect(process.getInputStream(), stdout);
-            collect(process.getErrorStream(), stderr);
-        }
-
-        private static void collect(InputStream in, ByteArrayOutputStream into) {
-            Thread thread = new Thread(() -> {
-                byte[] buffer = new byte[8192];
-                try (in) {
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        synchronized (into) {
-                            into.write(buffer, 0, n);
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process is gone
-                }
-            }, "c4-output");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        String stdout() {
-            synchronized (stdout) {
-                return stdout.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        String stderr() {
-            synchronized (stderr) {
-                return stderr.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        /** The first match of {@code pattern} in standard error, waiting for it while the process runs. */
-        Matcher awaitStderr(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (true) {
-                Matcher matcher = pattern.matcher(stderr());
-                if (matcher.find()) {
-                    return matcher;
-                }
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("no " + pattern + " on standard error; it holds: " + stderr());
-                }
-                Thread.sleep(20);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.c4j.testkit.reliability;
 
+import dev.c4j.cli.testing.ChildProcess;
 import org.junit.jupiter.api.Tag;
 import dev.c4j.api.DriverLimits;
 import dev.c4j.testkit.AllEngines;
@@ -58,8 +59,10 @@ class BufferedInputTest {
 
     @AllEngines
     void floodsWithoutNewlinesLeaveMemoryBoundedAndTheEchoAnswers(String engine) throws Exception {
-        Path echo = Files.copy(Child.repository().resolve("examples/src/main/lua/echo.lua"), dir.resolve("echo.lua"));
-        try (Child runner = Child.java(dir, List.of("-Xmx256m"), "run", echo.toString(), "--engine", engine)) {
+        Path echo = Files.copy(ChildProcess.repository().resolve("examples/src/main/lua/echo.lua"),
+                dir.resolve("echo.lua"));
+        try (ChildProcess runner = ChildProcess.c4(dir, List.of("-Xmx256m"), "run", echo.toString(),
+                "--engine", engine)) {
             int port = Integer.parseInt(runner.awaitStdout("listening on .*:(\\d+)$").group(1));
             assertEchoes(port); // warm-up
             long baseline = runner.residentBytes();

@@ -1,5 +1,6 @@
 package dev.c4j.testkit.reliability;
 
+import dev.c4j.cli.testing.ChildProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +33,11 @@ class CrashOutputTest {
                 C4:SetTimer(10, function() local i = 0 while true do i = i + 1 t[i] = string.rep("x", 100) .. i end end)
                 """);
         Path work = Files.createDirectory(dir.resolve("work"));
-        try (Child child = Child.launcher(work, Map.of("JAVA_OPTS", "-Xmx64m -XX:+CrashOnOutOfMemoryError",
-                "TMPDIR", dir.toString()), "run", driver.toString(), "--engine", "luaj", "--callback-limit", "0")) {
+        try (ChildProcess child = ChildProcess.launcher(work,
+                Map.of("JAVA_OPTS", "-Xmx64m -XX:+CrashOnOutOfMemoryError", "TMPDIR", dir.toString()),
+                "run", driver.toString(), "--engine", "luaj", "--callback-limit", "0")) {
             assertThat(child.waitFor(Duration.ofSeconds(90))).as("crashed").isTrue();
-            assertThat(child.process.exitValue()).as("stderr: %s", child.stderr()).isNotZero();
+            assertThat(child.exitValue()).as("stderr: %s", child.stderr()).isNotZero();
             assertThat(child.stdout()).isEqualTo("before the crash\n");
             assertThat(child.stderr()).contains("A fatal error has been detected by the Java Runtime Environment");
             try (Stream<Path> left = Files.list(work)) {

@@ -1,5 +1,6 @@
 package dev.c4j.testkit.reliability;
 
+import dev.c4j.cli.testing.ChildProcess;
 import org.junit.jupiter.api.Tag;
 import dev.c4j.testkit.AllEngines;
 import dev.c4j.testkit.TestDriver;
@@ -22,7 +23,7 @@ class HalfCloseTest {
 
     @AllEngines
     void theEchoAnswersPeersThatHalfClosed(String engine) throws IOException {
-        Path echo = Child.repository().resolve("examples/src/main/lua/echo.lua");
+        Path echo = ChildProcess.repository().resolve("examples/src/main/lua/echo.lua");
         try (TestDriver d = TestDriver.builder().engine(engine).source(echo).start()) {
             int port = Integer.parseInt(d.awaitOutput("listening on .*:(\\d+)$").group(1));
             for (String request : new String[] {"hello\n", "no newline", "two\nlines\n", "one\nand a half"}) {

@@ -1,5 +1,6 @@
 package dev.c4j.testkit.reliability;
 
+import dev.c4j.cli.testing.ChildProcess;
 import org.junit.jupiter.api.Tag;
 import dev.c4j.api.DriverLimits;
 import dev.c4j.testkit.TestDriver;
@@ -89,10 +90,10 @@ class MemoryLimitTest {
                 end
                 function OnDriverDestroyed() print("destroyed") end
                 """.formatted(GROW_FOREVER));
-        try (Child child = Child.java(dir, List.of("-Xmx96m"), "run", driver.toString(), "--engine", "luaj",
+        try (ChildProcess child = ChildProcess.c4(dir, List.of("-Xmx96m"), "run", driver.toString(), "--engine", "luaj",
                 "--callback-limit", "0")) {
             assertThat(child.waitFor(Duration.ofSeconds(90))).as("exited; stderr: %s", child.stderr()).isTrue();
-            assertThat(child.process.exitValue()).as("stderr: %s", child.stderr()).isEqualTo(3);
+            assertThat(child.exitValue()).as("stderr: %s", child.stderr()).isEqualTo(3);
             assertThat(child.stderr()).contains("[grow] fatal: the Java heap is full");
             assertThat(child.stdout()).isEmpty(); // no OnDriverDestroyed: its Lua state is what ran out
         }

@@ -1,5 +1,6 @@
 package dev.c4j.testkit.reliability;
 
+import dev.c4j.cli.testing.ChildProcess;
 import org.junit.jupiter.api.Tag;
 import dev.c4j.runtime.Engines;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,15 +50,15 @@ class StopTest {
                 end
                 function OnDriverDestroyed(dit) print("destroyed " .. dit) end
                 """);
-        try (Child child = Child.java(dir, List.of(), "run", driver.getFileName().toString(), "--engine", engine,
-                "--callback-limit", "60s")) {
+        try (ChildProcess child = ChildProcess.c4(dir, List.of(), "run", driver.getFileName().toString(),
+                "--engine", engine, "--callback-limit", "60s")) {
             child.awaitStdout("^spinning$");
             long signalled = System.nanoTime();
             child.signal(signal);
             assertThat(child.waitFor(Duration.ofSeconds(10))).as("exited").isTrue();
             Duration took = Duration.ofNanos(System.nanoTime() - signalled);
             assertThat(took).as("time from SIG%s to exit; stderr: %s", signal, child.stderr()).isLessThan(STOP_LIMIT);
-            assertThat(child.process.exitValue()).as("exit status; stderr: %s", child.stderr()).isZero();
+            assertThat(child.exitValue()).as("exit status; stderr: %s", child.stderr()).isZero();
             assertThat(child.stdout()).isEqualTo("spinning\ndestroyed DIT_LOADED\n");
             assertThat(child.stderr()).contains("[stuck] stuck.lua:2: the function of C4LuaTimer")
                     .contains("was interrupted: the driver is stopping");
@@ -77,8 +78,8 @@ class StopTest {
                 end
                 function OnDriverDestroyed() print("destroyed") end
                 """);
-        try (Child child = Child.java(dir, List.of(), "run", driver.getFileName().toString(), "--engine", "luajit",
-                "--callback-limit", "0")) {
+        try (ChildProcess child = ChildProcess.c4(dir, List.of(), "run", driver.getFileName().toString(),
+                "--engine", "luajit", "--callback-limit", "0")) {
             child.awaitStdout("^spinning$");
             Reliability.sleep(300); // hot: compiled by now
             long signalled = System.nanoTime();
@@ -113,7 +114,8 @@ class StopTest {
                   for _, c in ipairs(clients) do c:Write(string.rep("b", 100000) .. "ye\\r\\n") end
                 end
                 """);
-        try (Child child = Child.java(dir, List.of(), "run", driver.getFileName().toString(), "--engine", engine)) {
+        try (ChildProcess child = ChildProcess.c4(dir, List.of(), "run", driver.getFileName().toString(),
+                "--engine", engine)) {
             int port = Integer.parseInt(child.awaitStdout("^port (\\d+)$").group(1));
             List<Socket> peers = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -132,7 +134,7 @@ class StopTest {
                 }
             }
             assertThat(child.waitFor(Duration.ofSeconds(10))).isTrue();
-            assertThat(child.process.exitValue()).as("stderr: %s", child.stderr()).isZero();
+            assertThat(child.exitValue()).as("stderr: %s", child.stderr()).isZero();
         }
     }
 }

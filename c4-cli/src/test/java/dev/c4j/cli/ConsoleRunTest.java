@@ -1,5 +1,6 @@
-package dev.c4j.runtime.cli;
+package dev.c4j.cli;
 
+import dev.c4j.cli.testing.WatchedOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleRunTest {
 
-    private static final Pattern CONSOLE = Pattern.compile("\\[c4] console: (http://127\\.0\\.0\\.1:\\d+/)");
+    private static final String CONSOLE = "\\[c4] console: (http://127\\.0\\.0\\.1:\\d+/)";
 
     @TempDir
     Path dir;
@@ -73,13 +72,16 @@ class ConsoleRunTest {
     /** Runs {@code c4 run} in-process until {@code session} is done, then stops it as a signal would. */
     private String run(Path driver, Session session) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PipedErr err = new PipedErr();
+        WatchedOutput err = new WatchedOutput(StandardCharsets.UTF_8);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         CountDownLatch stop = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> status = thread.submit(() -> new Main(out, err.stream, stop).run(new String[] {
+            Future<Integer> status = thread.submit(() -> new Main(out, errStream, stop).run(new String[] {
                     "run", driver.toString(), "--console", "0", "--state", dir.resolve("state").toString()}));
-            String base = err.await(CONSOLE, Duration.ofSeconds(20));
+            String base = err.await(CONSOLE, Duration.ofSeconds(20), () -> !status.isDone())
+                    .orElseThrow(() -> new AssertionError("no console address on standard error: " + err.text()))
+                    .group(1);
             session.run(base);
             stop.countDown();
             assertThat(status.get(20, TimeUnit.SECONDS)).isZero();
@@ -116,23 +118,5 @@ class ConsoleRunTest {
 
         String second = run(driver, base -> { });
         assertThat(second).as("the property set last time, from the state folder").isEqualTo("late DIT_STARTUP 25\n");
-    }
-
-    /** Standard error that a test can wait on. */
-    private static final class PipedErr {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        String await(Pattern pattern, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher matcher = pattern.matcher(bytes.toString(StandardCharsets.UTF_8));
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-                Thread.sleep(10);
-            }
-            throw new AssertionError("no " + pattern + " on standard error: " + bytes.toString(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,7 +1,9 @@
-package dev.c4j.runtime.cli;
+package dev.c4j.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -178,5 +180,19 @@ class MainTest {
         assertThat(c4("run", "--engine", "luaj", driver.toString())).isZero();
         assertThat(out()).isEqualTo("chunk\nlate DIT_STARTUP\ndestroyed DIT_LOADED\n");
         assertThat(err()).isEqualTo(Main.stateNotKept("d") + "\n");
+    }
+
+    /** The driver's own log is runtime output (DriverOutput), not an SLF4J logger the runner may not show. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.c4j.runtime.Engines#names")
+    void errorLogAndDebugLogGoToStandardErrorWithTheDriversName(String engine) throws Exception {
+        Path driver = Files.writeString(dir.resolve("logger.lua"),
+                "C4:ErrorLog('device refused the login') C4:DebugLog('sent 12 bytes')\n");
+        stopRequested.countDown();
+
+        assertThat(c4("run", "--engine", engine, driver.toString())).isZero();
+        assertThat(err()).isEqualTo("[logger] device refused the login\n[logger] sent 12 bytes\n"
+                + Main.stateNotKept("logger") + "\n");
+        assertThat(out()).isEmpty();
     }
 }

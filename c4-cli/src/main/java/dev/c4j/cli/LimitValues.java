@@ -1,4 +1,4 @@
-package dev.c4j.runtime.cli;
+package dev.c4j.cli;
 
 import java.time.Duration;
 import java.util.Locale;

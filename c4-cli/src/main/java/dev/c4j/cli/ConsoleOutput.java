@@ -1,4 +1,4 @@
-package dev.c4j.runtime.cli;
+package dev.c4j.cli;
 
 import dev.c4j.console.OutputFeed;
 import dev.c4j.console.OutputLine;
