@@ -43,6 +43,38 @@ class EgressTest {
         }
     }
 
+    /**
+     * Every way c4j lets a driver reach out (a TCP client, C4:url, the legacy url calls, network bindings of class
+     * TCP, SSL and UDP, a UDP server's ServerSend) is refused, each with a warning naming its destination.
+     */
+    @AllEngines
+    void everyOutboundPathIsRefused(String engine) {
+        String lua = CONNECT + """
+                cli:Connect('tcp.example.invalid', 443)
+                C4:url():OnDone(function(t, responses, err) print('url done', err) end)
+                  :Get('http://url.example.invalid/licence')
+                C4:urlGet('http://legacy.example.invalid/licence', {}, false,
+                  function(ticket, data, code, headers, err) print('urlGet done', err) end)
+                C4:CreateNetworkConnection(6100, 'binding.example.invalid')
+                C4:NetConnect(6100, 23)
+                C4:CreateNetworkConnection(6101, 'ssl.example.invalid', 'SSL')
+                C4:NetConnect(6101, 443)
+                C4:CreateNetworkConnection(6102, '0.0.0.7', 'UDP')
+                C4:NetConnect(6102, 5000)
+                C4:SendToNetwork(6102, 5000, 'hello')
+                C4:CreateServer(0, '', true)
+                """;
+        try (TestDriver d = Drivers.start(engine, lua)) {
+            for (String destination : List.of("tcp.example.invalid:443", "url.example.invalid:80",
+                    "legacy.example.invalid:80", "binding.example.invalid:23", "ssl.example.invalid:443",
+                    "0.0.0.7:5000")) {
+                assertThat(awaitMessage(d, destination)).contains("network policy loopback: refused");
+            }
+            assertThat(awaitLine(d, "url done")).isNotEqualTo("url done\tnil");
+            assertThat(awaitLine(d, "urlGet done")).isNotEqualTo("urlGet done\tnil");
+        }
+    }
+
     @AllEngines
     void loopbackStillConnects(String engine) {
         try (MockDevice device = MockDevice.start();
