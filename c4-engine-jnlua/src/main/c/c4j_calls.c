@@ -71,6 +71,8 @@ struct api {
     void (*pushlightuserdata)(lua_State *L, void *p);
     void (*pushcclosure)(lua_State *L, lua_CFunction f, int n);
     void (*rawgeti)(lua_State *L, int index, int n);
+    void (*rawget)(lua_State *L, int index);
+    void (*getfenv)(lua_State *L, int index);
     int (*pcall)(lua_State *L, int nargs, int nresults, int errfunc);
     int (*error)(lua_State *L);
 };
@@ -261,27 +263,35 @@ JNIEXPORT void JNICALL Java_dev_c4j_engine_jnlua_NativeCalls_pushMethod(
 }
 
 /*
- * handler(self, bytes) through the runtime's dispatch function, as NativeLuaState.dispatch does one JNI call at a
- * time: the message handler, dispatch, the object's id and the handler's slot, then `length` bytes of the scratch
- * at `offset`; lua_pcall with the memory cap on. Returns lua_pcall's status. After a success the stack is as it
- * was; after an error the error value is on top and DISPATCH_BASE says where Java resets the stack to.
+ * handler(self, bytes) as the runtime's dispatch function calls it (runtime.lua), without running it: the message
+ * handler; the object, objects[id]; its handler, getfenv(object)[slot]; then `length` bytes of the scratch at
+ * `offset`; lua_pcall with the memory cap on. Returns lua_pcall's status (0 too when the object is gone). After a
+ * success the stack is as it was; after an error the error value is on top and DISPATCH_BASE says where Java resets
+ * the stack to.
  */
 JNIEXPORT jint JNICALL Java_dev_c4j_engine_jnlua_NativeCalls_dispatchBytes(
-        JNIEnv *env, jclass cls, jlong handle, jlong state, jint onErrorRef, jint dispatchRef, jdouble id,
+        JNIEnv *env, jclass cls, jlong handle, jlong state, jint onErrorRef, jint objectsRef, jdouble id,
         jint slot, jint offset, jint length) {
     (void) env;
     (void) cls;
     struct calls *c = (struct calls *) (intptr_t) handle;
     lua_State *L = (lua_State *) (intptr_t) state;
     int base = c->api->gettop(L);
-    c->api->rawgeti(L, LUA_REGISTRYINDEX, onErrorRef);
-    c->api->rawgeti(L, LUA_REGISTRYINDEX, dispatchRef);
+    c->api->rawgeti(L, LUA_REGISTRYINDEX, onErrorRef);  /* base + 1 */
+    c->api->rawgeti(L, LUA_REGISTRYINDEX, objectsRef);  /* base + 2 */
     c->api->pushnumber(L, id);
-    c->api->pushinteger(L, slot);
+    c->api->rawget(L, base + 2);                        /* base + 3: the object */
+    if (c->api->type(L, base + 3) != LUA_TUSERDATA) {
+        c->api->settop(L, base);
+        return 0;
+    }
+    c->api->getfenv(L, base + 3);                       /* base + 4: its handlers */
+    c->api->rawgeti(L, base + 4, slot);                 /* base + 5: the handler */
+    c->api->pushvalue(L, base + 3);
     c->api->pushlstring(L, c->scratch + offset, (size_t) length);
     int capped = c->enforce != NULL ? *c->enforce : 0;
     if (c->enforce != NULL) *c->enforce = 1;
-    int status = c->api->pcall(L, 3, 0, base + 1);
+    int status = c->api->pcall(L, 2, 0, base + 1);
     if (c->enforce != NULL) *c->enforce = capped;
     if (status == 0) {
         c->api->settop(L, base);

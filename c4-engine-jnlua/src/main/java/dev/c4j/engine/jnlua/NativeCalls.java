@@ -28,7 +28,7 @@ final class NativeCalls {
     static final String[] API_FUNCTIONS = {"lua_gettop", "lua_settop", "lua_type", "lua_tonumber", "lua_toboolean",
             "lua_tolstring", "lua_touserdata", "lua_pushlstring", "lua_pushnil", "lua_pushboolean", "lua_pushvalue",
             "lua_pushnumber", "lua_pushinteger", "lua_pushlightuserdata", "lua_pushcclosure", "lua_rawgeti",
-            "lua_pcall", "lua_error"};
+            "lua_rawget", "lua_getfenv", "lua_pcall", "lua_error"};
 
     /** Arguments the C side reads into the shared memory; a frame asks Lua for the others. */
     static final int MAX_DECODED = 8;
@@ -159,12 +159,13 @@ final class NativeCalls {
     }
 
     /**
-     * {@code handler(object, bytes)} through the runtime's dispatch function: the {@code length} bytes at
-     * {@code offset} of the scratch. Returns {@code lua_pcall}'s status; after an error the error value is on top
-     * and {@link #dispatchBase()} is where to reset the stack to.
+     * {@code handler(object, bytes)} as the runtime's dispatch function calls it, with the {@code length} bytes at
+     * {@code offset} of the scratch; {@code objectsRef} is the registry reference of the runtime's table of objects
+     * by id. Returns {@code lua_pcall}'s status; after an error the error value is on top and
+     * {@link #dispatchBase()} is where to reset the stack to.
      */
-    int dispatchBytes(long L, int onErrorRef, int dispatchRef, long id, int slot, int offset, int length) {
-        return dispatchBytes(handle, L, onErrorRef, dispatchRef, id, slot, offset, length);
+    int dispatchBytes(long L, int onErrorRef, int objectsRef, long id, int slot, int offset, int length) {
+        return dispatchBytes(handle, L, onErrorRef, objectsRef, id, slot, offset, length);
     }
 
     int dispatchBase() {
@@ -186,6 +187,6 @@ final class NativeCalls {
 
     private static native void pushMethod(long handle, long L, int index);
 
-    private static native int dispatchBytes(long handle, long L, int onErrorRef, int dispatchRef, double id, int slot,
+    private static native int dispatchBytes(long handle, long L, int onErrorRef, int objectsRef, double id, int slot,
                                             int offset, int length);
 }

@@ -512,7 +512,7 @@ final class NativeLuaState implements LuaState {
         try {
             int length = data.remaining();
             readScratch.put(readTop, data, data.position(), length);
-            int status = calls.dispatchBytes(L, onErrorRef, dispatchRef, object.id, slot, readTop, length);
+            int status = calls.dispatchBytes(L, onErrorRef, objectsRef, object.id, slot, readTop, length);
             if (status != 0) {
                 try {
                     host.reportLuaError(errorAt(L).getMessage());
