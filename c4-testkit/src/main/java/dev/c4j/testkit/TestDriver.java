@@ -101,6 +101,31 @@ public final class TestDriver implements AutoCloseable {
         return output.messages();
     }
 
+    /**
+     * The first runtime message (error, warning or log) that contains {@code text}, waiting up to {@code timeout};
+     * fails showing the messages and output so far.
+     */
+    public String awaitMessage(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (String message : messages()) {
+                if (message.contains(text)) {
+                    return message;
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("no runtime message containing '" + text + "' within " + timeout
+                        + describeOutput());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while awaiting a message containing '" + text + "'", e);
+            }
+        }
+    }
+
     /** The runtime messages that are errors: Lua errors with their tracebacks, internal errors. */
     public List<String> errors() {
         return output.messages(DriverOutput.Kind.ERROR);

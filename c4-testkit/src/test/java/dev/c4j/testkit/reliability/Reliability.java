@@ -4,7 +4,6 @@ import dev.c4j.api.DriverLimits;
 import dev.c4j.testkit.TestDriver;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -37,22 +36,9 @@ final class Reliability {
         return Integer.parseInt(driver.awaitOutput("^port (\\d+)$", TIMEOUT).group(1));
     }
 
-    /** The first runtime message containing {@code text}, polling for it. */
+    /** The first runtime message containing {@code text}, waiting up to {@link #TIMEOUT}. */
     static String awaitMessage(TestDriver driver, String text) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            List<String> messages = driver.messages();
-            for (String message : messages) {
-                if (message.contains(text)) {
-                    return message;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no message containing '" + text + "' within " + TIMEOUT
-                        + "\nmessages: " + messages + "\noutput: " + driver.outputLines());
-            }
-            sleep(5);
-        }
+        return driver.awaitMessage(text, TIMEOUT);
     }
 
     static void sleep(long millis) {

@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,22 +41,9 @@ final class Drivers {
         return Integer.parseInt(driver.awaitOutput("^port (\\d+)$").group(1));
     }
 
-    /** The first runtime message containing {@code text}, polling for it up to {@link #TIMEOUT}. */
+    /** The first runtime message containing {@code text}, waiting up to {@link #TIMEOUT}. */
     static String awaitMessage(TestDriver driver, String text) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            List<String> messages = driver.messages();
-            for (String message : messages) {
-                if (message.contains(text)) {
-                    return message;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no message containing '" + text + "' within " + TIMEOUT
-                        + "\nmessages: " + messages + "\noutput: " + driver.outputLines());
-            }
-            sleep(5);
-        }
+        return driver.awaitMessage(text, TIMEOUT);
     }
 
     /** Waits until every task already posted to the driver's loop has run (one loop round trip). */
