@@ -30,9 +30,9 @@ final class C4Api {
 
     static void install(DriverContext ctx) {
         LuaState state = ctx.state();
-        ctx.serverType = state.defineType(ServerObject.TYPE, ServerObject.methods());
-        ctx.clientType = state.defineType(ClientObject.TYPE, ClientObject.methods());
-        ctx.timerType = state.defineType(TimerObject.TYPE, TimerObject.methods());
+        ctx.serverType = state.defineType(ServerObject.TYPE, ServerObject.METHODS.functions());
+        ctx.clientType = state.defineType(ClientObject.TYPE, ClientObject.METHODS.functions());
+        ctx.timerType = state.defineType(TimerObject.TYPE, TimerObject.METHODS.functions());
         Map<String, LuaFunction> c4 = c4Table(ctx);
         UrlApi.register(c4, ctx);
         if (ctx.device() != null) {

@@ -7,14 +7,11 @@ import dev.c4j.api.NetOp;
 import dev.c4j.api.ReadRequest;
 import dev.c4j.api.TcpClient;
 import dev.c4j.lua.spi.Collectable;
-import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaType;
 import dev.c4j.lua.spi.LuaValueRef;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@code C4LuaTcpClient}: the Lua face of a {@link TcpClient}, made by {@code C4:CreateTCPClient()} or for a
@@ -30,7 +27,25 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     private static final int ON_WRITE = 3;
     private static final int ON_DISCONNECT = 4;
     private static final int ON_ERROR = 5;
-    private static final String[] HANDLERS = {"OnResolve", "OnConnect", "OnRead", "OnWrite", "OnDisconnect", "OnError"};
+
+    static final Methods<ClientObject> METHODS = new Methods<>(ClientObject.class, TYPE)
+            .lateInitMethod("Connect", ClientObject::connect)
+            .method("Write", ClientObject::write)
+            .lateInitMethod("ReadAtLeast", ClientObject::readAtLeast)
+            .lateInitMethod("ReadUpTo", ClientObject::readUpTo)
+            .lateInitMethod("ReadUntil", ClientObject::readUntil)
+            .lateInitMethod("ReadUntilOneOf", (self, args) -> self.readUntilSet(args, true))
+            .lateInitMethod("ReadUntilOneNotOf", (self, args) -> self.readUntilSet(args, false))
+            .lateInitMethod("Close", ClientObject::close)
+            .lateInitMethod("GetLocalAddress", (self, args) -> self.client.localAddress())
+            .lateInitMethod("GetRemoteAddress", (self, args) -> self.client.remoteAddress())
+            .lateInitMethod("Option", (self, args) -> self.option(args, self.client::option))
+            .handler("OnResolve", ON_RESOLVE)
+            .handler("OnConnect", ON_CONNECT)
+            .handler("OnRead", ON_READ)
+            .handler("OnWrite", ON_WRITE)
+            .handler("OnDisconnect", ON_DISCONNECT)
+            .handler("OnError", ON_ERROR);
 
     private final TcpClient client;
     private LuaMatcher matcher; // the function of the outstanding ReadUntil(fn), if that is the request
@@ -43,64 +58,9 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
         client.setListener(this);
     }
 
-    static Map<String, LuaFunction> methods() {
-        Map<String, LuaFunction> methods = new HashMap<>();
-        methods.put("Connect", frame -> {
-            Args args = Args.method(frame, "Connect");
-            return self(args).connect(args);
-        });
-        methods.put("Write", frame -> {
-            Args args = Args.method(frame, "Write");
-            return self(args).write(args);
-        });
-        methods.put("ReadAtLeast", frame -> {
-            Args args = Args.method(frame, "ReadAtLeast");
-            return self(args).readAtLeast(args);
-        });
-        methods.put("ReadUpTo", frame -> {
-            Args args = Args.method(frame, "ReadUpTo");
-            return self(args).readUpTo(args);
-        });
-        methods.put("ReadUntil", frame -> {
-            Args args = Args.method(frame, "ReadUntil");
-            return self(args).readUntil(args);
-        });
-        methods.put("ReadUntilOneOf", frame -> {
-            Args args = Args.method(frame, "ReadUntilOneOf");
-            return self(args).readUntilSet(args, true);
-        });
-        methods.put("ReadUntilOneNotOf", frame -> {
-            Args args = Args.method(frame, "ReadUntilOneNotOf");
-            return self(args).readUntilSet(args, false);
-        });
-        methods.put("Close", frame -> {
-            Args args = Args.method(frame, "Close");
-            return self(args).close(args);
-        });
-        methods.put("GetLocalAddress", frame -> self(Args.method(frame, "GetLocalAddress")).localAddress());
-        methods.put("GetRemoteAddress", frame -> self(Args.method(frame, "GetRemoteAddress")).remoteAddress());
-        methods.put("Option", frame -> {
-            Args args = Args.method(frame, "Option");
-            ClientObject self = self(args);
-            return self.option(args, self.client::option);
-        });
-        methods.put("OnResolve", handlerSetter(ClientObject.class, TYPE, "OnResolve", ON_RESOLVE));
-        methods.put("OnConnect", handlerSetter(ClientObject.class, TYPE, "OnConnect", ON_CONNECT));
-        methods.put("OnRead", handlerSetter(ClientObject.class, TYPE, "OnRead", ON_READ));
-        methods.put("OnWrite", handlerSetter(ClientObject.class, TYPE, "OnWrite", ON_WRITE));
-        methods.put("OnDisconnect", handlerSetter(ClientObject.class, TYPE, "OnDisconnect", ON_DISCONNECT));
-        methods.put("OnError", handlerSetter(ClientObject.class, TYPE, "OnError", ON_ERROR));
-        return methods;
-    }
-
-    private static ClientObject self(Args args) {
-        return args.self(ClientObject.class, TYPE);
-    }
-
     // ---- methods (spec 3.1) -------------------------------------------------------------------------------------
 
     private Object connect(Args args) {
-        ctx.checkInitTime("Connect");
         String host = args.checkString(1);
         String service = service(args, 2);
         boolean started = client.connect(host, service);
@@ -116,7 +76,6 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     }
 
     private Object readAtLeast(Args args) {
-        ctx.checkInitTime("ReadAtLeast");
         long min = Args.truncate(args.checkNumber(1));
         if (min < 1 || min > ReadRequest.MAX_AT_LEAST) {
             return null;
@@ -125,7 +84,6 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     }
 
     private Object readUpTo(Args args) {
-        ctx.checkInitTime("ReadUpTo");
         long max = Args.truncate(args.checkNumber(1));
         if (max < 1 || max > ReadRequest.MAX_UP_TO) {
             return null;
@@ -135,7 +93,6 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
 
     /** {@code ReadUntil(delimiter)} or {@code ReadUntil(fn)} (spec 3.5). */
     private Object readUntil(Args args) {
-        ctx.checkInitTime("ReadUntil");
         if (args.type(1) == LuaType.FUNCTION) {
             LuaMatcher fn = new LuaMatcher(ctx, args.frame().ref(args.index(1)));
             return read(new ReadRequest.Matching(fn), fn);
@@ -155,7 +112,6 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     }
 
     private Object readUntilSet(Args args, boolean oneOf) {
-        ctx.checkInitTime(args.name());
         ByteBuffer set = args.checkBytes(1);
         if (!set.hasRemaining()) {
             return null;
@@ -180,21 +136,10 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     }
 
     private Object close(Args args) {
-        ctx.checkInitTime("Close");
         client.close(args.toBoolean(1));
         releaseMatcher();
         ctx.touch(this);
         return object;
-    }
-
-    private Object localAddress() {
-        ctx.checkInitTime("GetLocalAddress");
-        return client.localAddress();
-    }
-
-    private Object remoteAddress() {
-        ctx.checkInitTime("GetRemoteAddress");
-        return client.remoteAddress();
     }
 
     private void releaseMatcher() {
@@ -211,7 +156,7 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
 
     @Override
     String handlerName(int slot) {
-        return HANDLERS[slot];
+        return METHODS.handlerName(slot);
     }
 
     // ---- events ---------------------------------------------------------------------------------------------------

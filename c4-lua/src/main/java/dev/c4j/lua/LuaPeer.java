@@ -1,7 +1,6 @@
 package dev.c4j.lua;
 
 import dev.c4j.api.TcpOption;
-import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaObject;
 import dev.c4j.lua.spi.LuaType;
 import dev.c4j.lua.spi.ObjectType;
@@ -41,23 +40,8 @@ abstract class LuaPeer {
         }
     }
 
-    /** A method storing handler {@code slot} (G2): a function sets it, nil clears it, the result is self. */
-    static <P extends LuaPeer> LuaFunction handlerSetter(Class<P> peerType, String luaType, String method, int slot) {
-        return frame -> {
-            Args args = Args.method(frame, method);
-            P peer = args.self(peerType, luaType);
-            if (args.checkFunctionOrNil(1)) {
-                peer.object.setHandler(slot, frame, args.index(1));
-            } else {
-                peer.object.clearHandler(slot);
-            }
-            return peer.object;
-        };
-    }
-
     /** A socket's {@code Option(name, value[, extra])}: self, or nil for an unknown name or missing extra. */
     final Object option(Args args, OptionSink sink) {
-        ctx.checkInitTime("Option");
         String name = args.checkString(1);
         boolean on = args.checkBoolean(2);
         Double extra = args.optNumber(3);

@@ -7,11 +7,8 @@ import dev.c4j.api.NetOp;
 import dev.c4j.api.TcpClient;
 import dev.c4j.api.TcpServer;
 import dev.c4j.lua.spi.Collectable;
-import dev.c4j.lua.spi.LuaFunction;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A {@code C4LuaTcpServer}: the Lua face of a {@link TcpServer} (spec section 2). */
 final class ServerObject extends LuaPeer implements TcpServer.Listener, Collectable {
@@ -22,7 +19,16 @@ final class ServerObject extends LuaPeer implements TcpServer.Listener, Collecta
     private static final int ON_LISTEN = 1;
     private static final int ON_ACCEPT = 2;
     private static final int ON_ERROR = 3;
-    private static final String[] HANDLERS = {"OnResolve", "OnListen", "OnAccept", "OnError"};
+
+    static final Methods<ServerObject> METHODS = new Methods<>(ServerObject.class, TYPE)
+            .lateInitMethod("Listen", ServerObject::listen)
+            .lateInitMethod("Close", (self, args) -> self.close())
+            .lateInitMethod("GetLocalAddress", (self, args) -> self.server.localAddress())
+            .lateInitMethod("Option", (self, args) -> self.option(args, self.server::option))
+            .handler("OnResolve", ON_RESOLVE)
+            .handler("OnListen", ON_LISTEN)
+            .handler("OnAccept", ON_ACCEPT)
+            .handler("OnError", ON_ERROR);
 
     private final TcpServer server;
 
@@ -33,34 +39,9 @@ final class ServerObject extends LuaPeer implements TcpServer.Listener, Collecta
         server.setListener(this);
     }
 
-    static Map<String, LuaFunction> methods() {
-        Map<String, LuaFunction> methods = new HashMap<>();
-        methods.put("Listen", frame -> {
-            Args args = Args.method(frame, "Listen");
-            return self(args).listen(args);
-        });
-        methods.put("Close", frame -> self(Args.method(frame, "Close")).close());
-        methods.put("GetLocalAddress", frame -> self(Args.method(frame, "GetLocalAddress")).localAddress());
-        methods.put("Option", frame -> {
-            Args args = Args.method(frame, "Option");
-            ServerObject self = self(args);
-            return self.option(args, self.server::option);
-        });
-        methods.put("OnResolve", handlerSetter(ServerObject.class, TYPE, "OnResolve", ON_RESOLVE));
-        methods.put("OnListen", handlerSetter(ServerObject.class, TYPE, "OnListen", ON_LISTEN));
-        methods.put("OnAccept", handlerSetter(ServerObject.class, TYPE, "OnAccept", ON_ACCEPT));
-        methods.put("OnError", handlerSetter(ServerObject.class, TYPE, "OnError", ON_ERROR));
-        return methods;
-    }
-
-    private static ServerObject self(Args args) {
-        return args.self(ServerObject.class, TYPE);
-    }
-
     // ---- methods (spec 2.1) -------------------------------------------------------------------------------------
 
     private Object listen(Args args) {
-        ctx.checkInitTime("Listen");
         String host = args.checkString(1);
         String service = service(args, 2);
         Double backlogArg = args.optNumber(3);
@@ -78,15 +59,9 @@ final class ServerObject extends LuaPeer implements TcpServer.Listener, Collecta
     }
 
     private Object close() {
-        ctx.checkInitTime("Close");
         server.close();
         ctx.touch(this);
         return object;
-    }
-
-    private Object localAddress() {
-        ctx.checkInitTime("GetLocalAddress");
-        return server.localAddress();
     }
 
     @Override
@@ -96,7 +71,7 @@ final class ServerObject extends LuaPeer implements TcpServer.Listener, Collecta
 
     @Override
     String handlerName(int slot) {
-        return HANDLERS[slot];
+        return METHODS.handlerName(slot);
     }
 
     // ---- events ---------------------------------------------------------------------------------------------------

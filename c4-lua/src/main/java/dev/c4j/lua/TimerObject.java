@@ -3,8 +3,6 @@ package dev.c4j.lua;
 import dev.c4j.api.Timer;
 import dev.c4j.lua.spi.LuaFunction;
 
-import java.util.Map;
-
 /**
  * A {@code C4LuaTimer} from {@code C4:SetTimer(delay, fn[, repeat])} (spec 6.1): one-shot {@code fn(timer)},
  * repeating {@code fn(timer, skips)}. Scheduled timers are pinned, so a driver may drop the object.
@@ -15,6 +13,12 @@ final class TimerObject extends LuaPeer {
 
     private static final int TASK = 0;
 
+    static final Methods<TimerObject> METHODS = new Methods<>(TimerObject.class, TYPE)
+            .method("Cancel", (self, args) -> {
+                self.cancel();
+                return LuaFunction.Results.NONE;
+            });
+
     private final boolean repeating;
     private Timer timer;
 
@@ -22,14 +26,6 @@ final class TimerObject extends LuaPeer {
         super(ctx);
         this.repeating = repeating;
         attach(ctx.timerType);
-    }
-
-    static Map<String, LuaFunction> methods() {
-        return Map.of("Cancel", frame -> {
-            Args args = Args.method(frame, "Cancel");
-            args.self(TimerObject.class, TYPE).cancel();
-            return LuaFunction.Results.NONE;
-        });
     }
 
     /** {@code C4:SetTimer(delay, fn[, repeat])}. */

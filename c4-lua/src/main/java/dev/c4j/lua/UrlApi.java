@@ -39,7 +39,7 @@ final class UrlApi {
     private UrlApi(DriverContext ctx) {
         this.ctx = ctx;
         this.responses = new ResponseTables(ctx);
-        this.urlType = ctx.state().defineType(UrlObject.TYPE, UrlObject.methods());
+        this.urlType = ctx.state().defineType(UrlObject.TYPE, UrlObject.METHODS.functions());
     }
 
     /** Adds {@code C4:url} and the legacy functions to the {@code C4} table. */

@@ -5,15 +5,12 @@ import dev.c4j.api.http.HttpHeader;
 import dev.c4j.api.http.HttpRequest;
 import dev.c4j.api.http.HttpResponseHead;
 import dev.c4j.api.http.HttpTransfer;
-import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaType;
 import dev.c4j.lua.spi.LuaValueRef;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A {@code C4:url()} transfer object (host spec 5.1-5.3): options and callbacks, then one request. A running
@@ -27,7 +24,37 @@ final class UrlObject extends LuaPeer implements HttpTransfer.Listener, UrlApi.R
     private static final int ON_BODY_CHUNK = 1;
     private static final int ON_BODY = 2;
     private static final int ON_DONE = 3;
-    private static final String[] HANDLERS = {"OnHeaders", "OnBodyChunk", "OnBody", "OnDone"};
+
+    /** The transfer methods warn at init time themselves (in {@link #start}): only a call that starts one counts. */
+    static final Methods<UrlObject> METHODS = new Methods<>(UrlObject.class, TYPE)
+            .method("Get", (self, args) -> self.start(args, "GET", url(args), null, UrlApi.headers(args, 2)))
+            .method("Post", (self, args) -> self.start(args, "POST", url(args), body(args, 2), UrlApi.headers(args, 3)))
+            .method("Put", (self, args) -> self.start(args, "PUT", url(args), body(args, 2), UrlApi.headers(args, 3)))
+            .method("Delete", (self, args) -> {
+                // Delete(url[, headers]) or Delete(url, data[, headers]) (B27): a string second is the body
+                boolean withBody = args.type(2) == LuaType.STRING || args.type(2) == LuaType.NUMBER;
+                byte[] body = withBody ? body(args, 2) : null;
+                return self.start(args, "DELETE", url(args), body, UrlApi.headers(args, withBody ? 3 : 2));
+            })
+            .method("Custom", (self, args) -> {
+                String method = args.checkString(2);
+                byte[] body = args.isNoneOrNil(3) ? null : body(args, 3);
+                return self.start(args, method, url(args), body, UrlApi.headers(args, 4));
+            })
+            .method("SetOption", UrlObject::setOption)
+            .method("SetOptions", UrlObject::setOptions)
+            .handler("OnHeaders", ON_HEADERS, UrlObject::beforeStart)
+            .handler("OnBodyChunk", ON_BODY_CHUNK, UrlObject::beforeStart)
+            .handler("OnBody", ON_BODY, UrlObject::beforeStart)
+            .handler("OnDone", ON_DONE, UrlObject::beforeStart)
+            .method("Cancel", (self, args) -> {
+                if (self.transfer != null && self.transfer.isRunning()) {
+                    self.api.ended(self.ticket);
+                    self.cancel();
+                }
+                return self.object;
+            })
+            .method("TicketId", (self, args) -> self.busy() ? self.ticket : 0);
 
     private final UrlApi api;
     private final UrlOptions options = new UrlOptions();
@@ -38,7 +65,7 @@ final class UrlObject extends LuaPeer implements HttpTransfer.Listener, UrlApi.R
 
     @Override
     String handlerName(int slot) {
-        return HANDLERS[slot];
+        return METHODS.handlerName(slot);
     }
 
     UrlObject(UrlApi api) {
@@ -47,102 +74,42 @@ final class UrlObject extends LuaPeer implements HttpTransfer.Listener, UrlApi.R
         attach(api.urlType);
     }
 
-    static Map<String, LuaFunction> methods() {
-        Map<String, LuaFunction> methods = new HashMap<>();
-        methods.put("Get", frame -> {
-            Args args = Args.method(frame, "Get");
-            return self(args).start(args, "GET", url(args), null, UrlApi.headers(args, 2));
-        });
-        methods.put("Post", frame -> {
-            Args args = Args.method(frame, "Post");
-            return self(args).start(args, "POST", url(args), Args.copy(args.checkBytes(2)), UrlApi.headers(args, 3));
-        });
-        methods.put("Put", frame -> {
-            Args args = Args.method(frame, "Put");
-            return self(args).start(args, "PUT", url(args), Args.copy(args.checkBytes(2)), UrlApi.headers(args, 3));
-        });
-        methods.put("Delete", frame -> {
-            // Delete(url[, headers]) or Delete(url, data[, headers]) (B27): a string second is the body
-            Args args = Args.method(frame, "Delete");
-            boolean withBody = args.type(2) == LuaType.STRING || args.type(2) == LuaType.NUMBER;
-            byte[] body = withBody ? Args.copy(args.checkBytes(2)) : null;
-            return self(args).start(args, "DELETE", url(args), body, UrlApi.headers(args, withBody ? 3 : 2));
-        });
-        methods.put("Custom", frame -> {
-            Args args = Args.method(frame, "Custom");
-            String method = args.checkString(2);
-            byte[] body = args.isNoneOrNil(3) ? null : Args.copy(args.checkBytes(3));
-            return self(args).start(args, method, url(args), body, UrlApi.headers(args, 4));
-        });
-        methods.put("SetOption", frame -> {
-            Args args = Args.method(frame, "SetOption");
-            UrlObject self = self(args);
-            String name = args.checkString(1);
-            if (self.started) {
-                return null;
-            }
-            String problem = self.options.set(name, args.frame().toValue(args.index(2)));
-            if (problem != null && problem.startsWith("unknown")) {
-                self.api.warn("HTTP option '" + name + "' ignored: " + problem);
-            } else if (problem != null) {
-                throw args.error(2, problem);
-            }
-            return self.object;
-        });
-        methods.put("SetOptions", frame -> {
-            Args args = Args.method(frame, "SetOptions");
-            UrlObject self = self(args);
-            if (args.type(1) != LuaType.TABLE) {
-                throw args.typeError(1, "table");
-            }
-            if (self.started) {
-                return null;
-            }
-            self.api.setOptions(self.options, args.frame().toValue(args.index(1)));
-            return self.object;
-        });
-        for (int slot = 0; slot < HANDLERS.length; slot++) {
-            methods.put(HANDLERS[slot], callbackSetter(HANDLERS[slot], slot));
-        }
-        methods.put("Cancel", frame -> {
-            UrlObject self = self(Args.method(frame, "Cancel"));
-            if (self.transfer != null && self.transfer.isRunning()) {
-                self.api.ended(self.ticket);
-                self.cancel();
-            }
-            return self.object;
-        });
-        methods.put("TicketId", frame -> {
-            UrlObject self = self(Args.method(frame, "TicketId"));
-            return self.busy() ? self.ticket : 0;
-        });
-        return methods;
-    }
-
-    private static UrlObject self(Args args) {
-        return args.self(UrlObject.class, TYPE);
-    }
-
     private static String url(Args args) {
         return UrlApi.latin1(args.checkBytes(1));
     }
 
-    /** Like {@link LuaPeer#handlerSetter} (G2), but only before the start: nil after it (host spec 5.1). */
-    private static LuaFunction callbackSetter(String method, int slot) {
-        return frame -> {
-            Args args = Args.method(frame, method);
-            UrlObject self = self(args);
-            boolean set = args.checkFunctionOrNil(1);
-            if (self.started) {
-                return null;
-            }
-            if (set) {
-                self.object.setHandler(slot, frame, args.index(1));
-            } else {
-                self.object.clearHandler(slot);
-            }
-            return self.object;
-        };
+    private static byte[] body(Args args, int n) {
+        return Args.copy(args.checkBytes(n));
+    }
+
+    /** Options and callbacks are set before the start (host spec 5.1): nil after it. */
+    private boolean beforeStart() {
+        return !started;
+    }
+
+    private Object setOption(Args args) {
+        String name = args.checkString(1);
+        if (started) {
+            return null;
+        }
+        String problem = options.set(name, args.frame().toValue(args.index(2)));
+        if (problem != null && problem.startsWith("unknown")) {
+            api.warn("HTTP option '" + name + "' ignored: " + problem);
+        } else if (problem != null) {
+            throw args.error(2, problem);
+        }
+        return object;
+    }
+
+    private Object setOptions(Args args) {
+        if (args.type(1) != LuaType.TABLE) {
+            throw args.typeError(1, "table");
+        }
+        if (started) {
+            return null;
+        }
+        api.setOptions(options, args.frame().toValue(args.index(1)));
+        return object;
     }
 
     /** Starts the one transfer of this object: self, or nil when it started before. */

@@ -1,6 +1,5 @@
-package dev.c4j.engine.luaj;
+package dev.c4j.engine.luaj.compat;
 
-import dev.c4j.engine.luaj.compat.Lua51Compat;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaError;
@@ -28,7 +27,7 @@ import java.io.UncheckedIOException;
  * where LuaJ would give its own rendering with the traceback appended. (Numbers, string functions, {@code os.date}
  * and lenient escapes are {@link Lua51Compat}'s.)
  */
-final class Lua51 {
+public final class Lua51 {
 
     private static final byte[] COMPAT_SOURCE = resource("lua51.lua");
     private static final LuaString ENV = LuaValue.valueOf("_ENV");
@@ -38,12 +37,12 @@ final class Lua51 {
     /** The value the last {@link #raise} threw, so that an xpcall handler gets it unchanged. */
     private LuaValue raised;
 
-    Lua51(Globals globals, LuaValue getinfo) {
+    public Lua51(Globals globals, LuaValue getinfo) {
         this.globals = globals;
         this.getinfo = getinfo;
     }
 
-    void install() {
+    public void install() {
         globals.set("_VERSION", "Lua 5.1");
         globals.set("error", new ErrorFunction());
         globals.set("pcall", new Pcall());
@@ -67,13 +66,13 @@ final class Lua51 {
     }
 
     /** Throws {@code value} as the Lua error: {@code pcall} returns it exactly, with no position added. */
-    LuaError raise(LuaValue value) {
+    public LuaError raise(LuaValue value) {
         raised = value;
         return new LuaError(value);
     }
 
     /** An error has been handled; a stale raised value must not be mistaken for a later one. */
-    void forgetRaised() {
+    public void forgetRaised() {
         raised = null;
     }
 

@@ -1,4 +1,4 @@
-package dev.c4j.engine.luaj;
+package dev.c4j.engine.luaj.compat;
 
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
@@ -16,7 +16,7 @@ import java.util.function.Function;
  * (quadratic time). So {@code pcall}, {@code xpcall}, {@code coroutine.resume} and the functions of
  * {@code coroutine.wrap} count as 5.1's C calls do: past {@link #MAX_NESTING} nested ones, a call fails as in 5.1.
  */
-final class NestedCalls {
+public final class NestedCalls {
 
     static final int MAX_NESTING = 200;
     static final String TOO_DEEP = "C stack overflow";
@@ -32,7 +32,7 @@ final class NestedCalls {
     }
 
     /** Wraps the functions as they are now in {@code globals}. */
-    static NestedCalls install(LuaTable globals) {
+    public static NestedCalls install(LuaTable globals) {
         NestedCalls calls = new NestedCalls();
         LuaTable coroutine = globals.get("coroutine").checktable();
         for (String protectedCall : new String[] {"pcall", "xpcall"}) {
@@ -50,7 +50,7 @@ final class NestedCalls {
     }
 
     /** A call from Java into Lua begins: nothing is nested yet. */
-    void reset() {
+    public void reset() {
         nesting = 0;
     }
 

@@ -1,4 +1,4 @@
-package dev.c4j.engine.luaj;
+package dev.c4j.engine.luaj.compat;
 
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * no accessors) to give what Lua 5.1 gives: {@code "chunk:12: message"} to {@code pcall}, and the message plus
  * {@code "\nstack traceback:\n\t..."} to the driver's output.
  */
-final class LuajErrors {
+public final class LuajErrors {
 
-    static final String NO_TRACEBACK = "\nstack traceback:\n\t[C]: ?";
+    public static final String NO_TRACEBACK = "\nstack traceback:\n\t[C]: ?";
     private static final String TRACEBACK_HEADER = "\nstack traceback:";
     private static final int LUA_IDSIZE = 60; // luaconf.h: the room for a chunk's name in messages
 
@@ -46,7 +46,7 @@ final class LuajErrors {
     }
 
     /** The error value as Lua 5.1's {@code pcall} returns it. */
-    static LuaValue value(LuaError error) {
+    public static LuaValue value(LuaError error) {
         LuaValue object = (LuaValue) OBJECT.get(error);
         if (object != null) {
             return object; // raised through error() or by our Java functions: exactly as given
@@ -60,7 +60,7 @@ final class LuajErrors {
     }
 
     /** What the driver's output shows: the message, then the traceback from where the error was raised. */
-    static String report(LuaError error) {
+    public static String report(LuaError error) {
         return text(value(error)) + traceback(error);
     }
 
@@ -80,7 +80,7 @@ final class LuajErrors {
     }
 
     /** An error value as text, as the standalone interpreter shows it. */
-    static String text(LuaValue value) {
+    public static String text(LuaValue value) {
         if (value.isstring()) {
             return value.tojstring();
         }
