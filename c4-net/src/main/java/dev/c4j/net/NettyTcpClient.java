@@ -72,7 +72,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         }
 
         @Override
-        public void read(ByteBuffer data, Object replacement) {
+        public void received(ByteBuffer data, Object replacement) {
         }
 
         @Override
@@ -919,9 +919,9 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
             return;
         }
         try {
-            listener.read(data, replacement);
+            listener.received(data, replacement);
         } catch (RuntimeException e) {
-            log.warn("listener failed in client read()", e);
+            log.warn("listener failed in client received()", e);
         }
     }
 
