@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * caused by an API call are posted to a later turn of the loop, so no listener call ever happens inside the call
  * that caused it.
  */
-final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonable {
+final class NettyTcpClient implements TcpClient, SocketOpening.Owner<Channel>, Abandonable {
 
     private static final Logger log = LoggerFactory.getLogger(NettyTcpClient.class);
 
@@ -94,7 +94,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     private Listener listener = NO_LISTENER;
     private State state;
     private boolean abandoned;
-    private EndpointLookup lookup;
+    private final SocketOpening<Channel> opening;
     private Channel channel; // CONNECTING .. ENDING
     private Endpoint localAddress;
     private Endpoint remoteAddress;
@@ -112,6 +112,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         this.state = State.FRESH;
         this.inbound = new TcpInbound(this, loop, network.inputBudget());
         this.outbound = new TcpOutbound(this, loop);
+        this.opening = new SocketOpening<>(network, NetOp.CONNECT, this);
     }
 
     /** An accepted connection; {@link #start} once its channel is registered. */
@@ -150,62 +151,44 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         AddressMap.Target target = network.destinations().route(host, service, port);
         if (target == null) {
             // Refused before any lookup: the driver sees what an unreachable destination gives on a controller.
-            lookup = EndpointLookup.failed(loop, this, Destinations.refusal(host));
+            opening.refuse(Destinations.refusal(host));
             return true;
         }
         String targetService = target.port() == Resolver.NAMED ? service : Integer.toString(target.port());
-        lookup = EndpointLookup.start(network.resolver(), loop, target.host(), targetService, target.port(), this);
+        opening.start(target.host(), targetService, target.port());
         return true;
     }
 
     @Override
-    public void resolved(EndpointLookup from, List<InetSocketAddress> addresses) {
-        if (from != lookup || abandoned) {
-            return;
+    public void offerEndpoints(List<Endpoint> endpoints, EndpointChoice choice) {
+        if (!abandoned) {
+            ListenerCalls.call("client resolved()", () -> listener.resolved(endpoints, choice));
         }
-        ListenerCalls.call("client resolved()", () -> listener.resolved(Resolver.endpoints(addresses), from));
     }
 
     @Override
-    public void resolveFailed(EndpointLookup from, NetError error) {
-        if (from != lookup) {
-            return;
-        }
-        lookup = null;
+    public void openFailed(NetError error, NetOp op) {
         ended();
-        fireFailed(error, NetOp.RESOLVE);
+        fireFailed(error, op);
     }
 
-    /** Connects to the chosen endpoint only (no fallback to the others: the driver chose). */
     @Override
-    public void chosen(EndpointLookup from, InetSocketAddress address) {
-        if (from != lookup) {
-            return;
+    public Channel newSocket(InetSocketAddress address) {
+        Channel ch = network.transport().newSocket(address.getAddress());
+        attach(ch);
+        if (tls != null) {
+            ch.pipeline().addFirst(TlsContexts.clientHandler(tls, ch.alloc(), tlsPeerHost, address.getPort()));
         }
-        lookup = null;
-        state = State.CONNECTING;
-        Channel ch;
-        try {
-            ch = network.transport().newSocket(address.getAddress());
-            attach(ch);
-            if (tls != null) {
-                ch.pipeline().addFirst(TlsContexts.clientHandler(tls, ch.alloc(), tlsPeerHost, address.getPort()));
-            }
-        } catch (RuntimeException e) { // no socket of that family on this host, an option the OS refused, bad TLS
-            ended();
-            fireFailed(NetErrors.of(e), NetOp.CONNECT);
-            return;
-        }
-        loop.io(() -> loop.eventLoop().register(ch).addListener(registered -> {
-            if (!registered.isSuccess()) {
-                connectDone(ch, registered.cause());
-                return;
-            }
-            ch.connect(address).addListener(connected -> connectDone(ch, connected.cause()));
-        }));
+        return ch;
     }
 
-    private void connectDone(Channel ch, Throwable failure) {
+    @Override
+    public void opening(Channel ch) {
+        state = State.CONNECTING;
+    }
+
+    @Override
+    public void opened(Channel ch, Throwable failure) {
         if (ch != channel || state != State.CONNECTING) {
             return; // closed or abandoned meanwhile: already reported, or silent
         }
@@ -218,7 +201,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         SslHandler handshaking = ch.pipeline().get(SslHandler.class);
         if (handshaking != null && !handshaking.handshakeFuture().isDone()) {
             // TLS: connected once the handshake is; it reads by itself meanwhile, auto-read or not
-            handshaking.handshakeFuture().addListener(handshake -> connectDone(ch, handshake.cause()));
+            handshaking.handshakeFuture().addListener(handshake -> opened(ch, handshake.cause()));
             return;
         }
         state = State.CONNECTED;
@@ -342,12 +325,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
         switch (state) {
             case FRESH, ENDING, ENDED -> {
             }
-            case RESOLVING -> {
-                NetOp op = lookup.cancelledOp(NetOp.CONNECT);
-                lookup.cancel();
-                lookup = null;
-                cancelled(op);
-            }
+            case RESOLVING -> cancelled(opening.cancel());
             case CONNECTING -> {
                 cancelled(NetOp.CONNECT); // first: closing fails the connect promise at once
                 closeChannel();
@@ -408,10 +386,7 @@ final class NettyTcpClient implements TcpClient, EndpointLookup.Steps, Abandonab
     @Override
     public Channel abandonOnLoop() {
         abandoned = true;
-        if (lookup != null) {
-            lookup.cancel();
-            lookup = null;
-        }
+        opening.abandon();
         Channel ch = channel;
         if (ch != null && state == State.CONNECTED) {
             outbound.sendPending();
