@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 
 /**
  * One read request of a {@link TcpClient} (spec section 3.4). When it is satisfied the client's listener
- * gets {@link TcpClient.Listener#read} once and the request is finished.
+ * gets {@link TcpClient.Listener#received} once and the request is finished.
  */
 public sealed interface ReadRequest {
 

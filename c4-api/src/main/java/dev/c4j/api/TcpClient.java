@@ -22,7 +22,7 @@ public interface TcpClient {
          * The outstanding read request is satisfied. {@code data} holds the delivered bytes, valid during the
          * call only; {@code replacement} is a matcher's replacement value, else null.
          */
-        void read(ByteBuffer data, Object replacement);
+        void received(ByteBuffer data, Object replacement);
 
         /** Everything queued has been handed to the OS. */
         void written();

@@ -177,7 +177,7 @@ final class ClientObject extends LuaPeer implements TcpClient.Listener, Collecta
     }
 
     @Override
-    public void read(ByteBuffer data, Object replacement) {
+    public void received(ByteBuffer data, Object replacement) {
         releaseMatcher(); // its request is finished; OnRead may issue the next one
         try {
             ctx.invoke(this, ON_READ, replacement != null ? replacement : data);

@@ -5,11 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import java.net.SocketAddress;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * Registers a fresh channel on the driver's loop and binds it. On the loop's own thread both complete at once, so
- * the legacy calls that must answer synchronously ({@code C4:CreateServer}, host spec §6) learn the outcome before
- * they return; elsewhere the outcome comes later.
+ * Registers a fresh channel on the driver's loop and binds or connects it. On the loop's own thread registering and
+ * binding complete at once, so the legacy calls that must answer synchronously ({@code C4:CreateServer}, host spec
+ * §6) learn the outcome before they return; elsewhere the outcome comes later.
  */
 final class LoopBinder {
 
@@ -47,11 +48,21 @@ final class LoopBinder {
         loop.io(() -> bindAfter(loop.eventLoop().register(ch), ch, address, outcome));
     }
 
+    /** Registers and connects {@code ch} in order with the other socket work; {@code outcome} hears how it went. */
+    static void connectLater(NettyDriverLoop loop, Channel ch, SocketAddress address, Consumer<Throwable> outcome) {
+        loop.io(() -> after(loop.eventLoop().register(ch), () -> ch.connect(address), outcome));
+    }
+
     private static void bindAfter(ChannelFuture registered, Channel ch, SocketAddress address,
                                   Consumer<Throwable> outcome) {
+        after(registered, () -> ch.bind(address), outcome);
+    }
+
+    /** Once {@code registered} succeeded, {@code next}; {@code outcome} hears the first failure, or null. */
+    private static void after(ChannelFuture registered, Supplier<ChannelFuture> next, Consumer<Throwable> outcome) {
         registered.addListener(done -> {
             if (done.isSuccess()) {
-                ch.bind(address).addListener(bound -> outcome.accept(bound.cause()));
+                next.get().addListener(step -> outcome.accept(step.cause()));
             } else {
                 outcome.accept(done.cause());
             }

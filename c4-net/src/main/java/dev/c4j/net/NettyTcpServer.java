@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A driver's TCP server (spec section 2): resolve, choose, bind and listen, then accept onto the driver's loop. */
-final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonable {
+final class NettyTcpServer implements TcpServer, SocketOpening.Owner<ServerSocketChannel>, Abandonable {
 
     private static final Logger log = LoggerFactory.getLogger(NettyTcpServer.class);
 
@@ -64,7 +64,7 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
     private Listener listener = NO_LISTENER;
     private State state = State.IDLE;
     private boolean abandoned;
-    private EndpointLookup lookup;
+    private final SocketOpening<ServerSocketChannel> opening;
     private int backlog;
     private ServerSocketChannel channel; // BINDING, LISTENING
     private Endpoint localAddress;
@@ -73,6 +73,7 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
 
     NettyTcpServer(NettyDriverNetwork network) {
         this.network = network;
+        this.opening = new SocketOpening<>(network, NetOp.LISTEN, this);
     }
 
     @Override
@@ -88,45 +89,27 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
         }
         this.backlog = Math.max(0, backlog); // 0 (or less) = the OS maximum, Netty's SOMAXCONN default
         state = State.RESOLVING;
-        lookup = EndpointLookup.start(network.resolver(), network.loop(), host, service, port, this);
+        opening.start(host, service, port);
         return true;
     }
 
     @Override
-    public void resolved(EndpointLookup from, List<InetSocketAddress> addresses) {
-        if (from != lookup || abandoned) {
-            return;
+    public void offerEndpoints(List<Endpoint> endpoints, EndpointChoice choice) {
+        if (!abandoned) {
+            ListenerCalls.call("server resolved()", () -> listener.resolved(endpoints, choice));
         }
-        ListenerCalls.call("server resolved()", () -> listener.resolved(Resolver.endpoints(addresses), from));
     }
 
     @Override
-    public void resolveFailed(EndpointLookup from, NetError error) {
-        if (from != lookup) {
-            return;
-        }
-        lookup = null;
+    public void openFailed(NetError error, NetOp op) {
         state = State.IDLE;
-        fireFailed(error, NetOp.RESOLVE);
+        fireFailed(error, op);
     }
 
     @Override
-    public void chosen(EndpointLookup from, InetSocketAddress address) {
-        if (from != lookup) {
-            return;
-        }
-        lookup = null;
-        ServerSocketChannel ch;
-        try {
-            ch = newChannel(address);
-        } catch (RuntimeException e) { // no socket of that family on this host, or an option the OS refused
-            state = State.IDLE;
-            fireFailed(NetErrors.of(e), NetOp.LISTEN);
-            return;
-        }
+    public void opening(ServerSocketChannel ch) {
         state = State.BINDING;
         channel = ch;
-        LoopBinder.bindLater(network.loop(), ch, address, failure -> bindDone(ch, failure));
     }
 
     @Override
@@ -138,13 +121,12 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
         InetSocketAddress address = new InetSocketAddress(literal, port);
         ServerSocketChannel ch;
         try {
-            ch = newChannel(address);
+            ch = newSocket(address);
         } catch (RuntimeException e) {
             return NetErrors.of(e);
         }
-        state = State.BINDING;
-        channel = ch;
-        NetError outcome = LoopBinder.bindNow(network.loop(), ch, address, failure -> bindDone(ch, failure));
+        opening(ch);
+        NetError outcome = LoopBinder.bindNow(network.loop(), ch, address, failure -> opened(ch, failure));
         if (outcome == null) {
             return NetError.OK; // the listener hears how it went
         }
@@ -164,7 +146,8 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
     }
 
     /** An unbound listening socket with this server's options and its acceptor. */
-    private ServerSocketChannel newChannel(InetSocketAddress address) {
+    @Override
+    public ServerSocketChannel newSocket(InetSocketAddress address) {
         ServerSocketChannel ch = network.transport().newServerSocket(address.getAddress());
         ch.config().setOption(ChannelOption.SO_REUSEADDR, reuseAddress);
         ch.config().setOption(ChannelOption.SO_LINGER, lingerSeconds);
@@ -175,7 +158,8 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
         return ch;
     }
 
-    private void bindDone(ServerSocketChannel ch, Throwable failure) {
+    @Override
+    public void opened(ServerSocketChannel ch, Throwable failure) {
         if (failure == null) {
             listening(ch);
         } else {
@@ -210,12 +194,7 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
         switch (state) {
             case IDLE, CANCELLING -> {
             }
-            case RESOLVING -> {
-                NetOp op = lookup.cancelledOp(NetOp.LISTEN);
-                lookup.cancel();
-                lookup = null;
-                cancelled(op);
-            }
+            case RESOLVING -> cancelled(opening.cancel());
             case BINDING -> {
                 cancelled(NetOp.LISTEN); // first: closing fails the bind promise at once
                 closeChannel();
@@ -292,10 +271,7 @@ final class NettyTcpServer implements TcpServer, EndpointLookup.Steps, Abandonab
     @Override
     public Channel abandonOnLoop() {
         abandoned = true;
-        if (lookup != null) {
-            lookup.cancel();
-            lookup = null;
-        }
+        opening.abandon();
         Channel ch = channel;
         closeChannel();
         state = State.IDLE;

@@ -19,7 +19,7 @@ final class ClientEvents extends RecordedEvents implements TcpClient.Listener {
     }
 
     @Override
-    public void read(ByteBuffer data, Object replacement) {
+    public void received(ByteBuffer data, Object replacement) {
         byte[] bytes = new byte[data.remaining()];
         data.get(bytes);
         record("read:" + NetTestBase.latin1(bytes) + (replacement != null ? "|" + replacement : ""));

@@ -429,7 +429,7 @@ class TcpClientTest extends NetTestBase {
         writer.start();
         events.expect("failed:105:No buffer space available:read");
         assertThat(onLoop(client::isPending)).isFalse();
-        assertThat(onLoop(((NettyTcpClient) client)::bufferedBytes)).isLessThanOrEqualTo(NettyTcpClient.READ_AHEAD + chunk.length);
+        assertThat(onLoop(((NettyTcpClient) client)::bufferedBytes)).isLessThanOrEqualTo(TcpInbound.READ_AHEAD + chunk.length);
         // the rest of the stream still arrives, up to the newline
         read(new ReadRequest.Until(bytes("\n")));
         String event = events.next();
@@ -464,7 +464,7 @@ class TcpClientTest extends NetTestBase {
         writer.start();
         // We read 64 KiB ahead, then stop: the kernel buffers fill and the peer must stall.
         NettyTcpClient impl = (NettyTcpClient) client;
-        for (int i = 0; i < 500 && onLoop(impl::bufferedBytes) < NettyTcpClient.READ_AHEAD; i++) {
+        for (int i = 0; i < 500 && onLoop(impl::bufferedBytes) < TcpInbound.READ_AHEAD; i++) {
             pause(10);
         }
         long before = -1;
@@ -474,7 +474,7 @@ class TcpClientTest extends NetTestBase {
         }
         assertThat(sent.get()).as("the peer is blocked by flow control").isEqualTo(before).isLessThan(total);
         int buffered = onLoop(impl::bufferedBytes);
-        assertThat(buffered).isGreaterThanOrEqualTo(NettyTcpClient.READ_AHEAD).isLessThan(3 * NettyTcpClient.READ_AHEAD);
+        assertThat(buffered).isGreaterThanOrEqualTo(TcpInbound.READ_AHEAD).isLessThan(3 * TcpInbound.READ_AHEAD);
         events.expectNone(1);
         // Now read everything and check every byte.
         long received = 0;
@@ -611,7 +611,7 @@ class TcpClientTest extends NetTestBase {
                 client.write(ByteBuffer.wrap(bytes(line)));
                 expected.append(line);
             }
-            String big = "B".repeat(NettyTcpClient.WRITE_BATCH + 1); // larger than a batch
+            String big = "B".repeat(TcpOutbound.WRITE_BATCH + 1); // larger than a batch
             client.write(ByteBuffer.wrap(bytes(big)));
             expected.append(big);
             ByteBuffer direct = ByteBuffer.allocateDirect(8).put(bytes("<direct>")).flip();

@@ -327,7 +327,7 @@ final class LegacyServers {
         }
 
         @Override
-        public void read(ByteBuffer data, Object replacement) {
+        public void received(ByteBuffer data, Object replacement) {
             framer.add(data, this::deliver);
             client.read(ANY_BYTES);
         }

@@ -74,7 +74,7 @@ final class StreamLink implements BindingLink, TcpClient.Listener {
     }
 
     @Override
-    public void read(ByteBuffer data, Object replacement) {
+    public void received(ByteBuffer data, Object replacement) {
         events.received(data, peerIp);
         client.read(ANY_BYTES);
     }
