@@ -1,13 +1,19 @@
 package dev.c4j.engine.luaj;
 
 import dev.c4j.lua.spi.LuaEngine;
+import dev.c4j.lua.spi.LuaObject;
+import dev.c4j.lua.spi.contract.BytesContract;
 import dev.c4j.lua.spi.contract.ErrorsContract;
 import dev.c4j.lua.spi.contract.FramesContract;
 import dev.c4j.lua.spi.contract.ObjectsContract;
 import dev.c4j.lua.spi.contract.SandboxContract;
+import dev.c4j.lua.spi.contract.TestObjects;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The engine SPI contracts, on LuaJ. */
 class LuajContractsTest {
@@ -44,6 +50,26 @@ class LuajContractsTest {
         protected LuaEngine engine() {
             return luaj();
         }
+
+        /**
+         * LuaJ only: the userdata is a Java object, so a LuaObject that Java holds lives through collections
+         * before Lua has seen it. On a native engine Lua alone decides (see NativeContracts).
+         */
+        @Test
+        void anObjectJavaHoldsLivesUntilLuaHasSeenIt() throws Exception {
+            TestObjects objects = installObjects();
+            LuaObject late = h.onLoop(() -> {
+                LuaObject object = objects.create(h.state);
+                h.state.collectGarbage();
+                h.state.setGlobal("late", object);
+                return object;
+            });
+            h.exec("capture(type(late))");
+            assertThat(capturedText()).containsExactly("userdata");
+            assertThat(late.peer()).isSameAs(objects.peers.get(0));
+            collect();
+            assertThat(objects.peers.get(0).collected).hasValue(0);
+        }
     }
 
     @Nested
@@ -57,6 +83,14 @@ class LuajContractsTest {
         @Override
         protected Set<String> ownGlobals() {
             return Set.of("newproxy", "rawlen");
+        }
+    }
+
+    @Nested
+    class Bytes extends BytesContract {
+        @Override
+        protected LuaEngine engine() {
+            return luaj();
         }
     }
 }

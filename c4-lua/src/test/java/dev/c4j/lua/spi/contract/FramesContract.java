@@ -64,8 +64,10 @@ public abstract class FramesContract extends EngineContract {
         List<String> seen = new ArrayList<>();
         setGlobal("inspect", (LuaFunction) frame -> {
             for (int i = 1; i <= frame.count() + 1; i++) {
+                // the type first: a native engine's toBytes turns a number argument into a string, as lua_tolstring
+                String type = frame.typeName(i);
                 ByteBuffer bytes = frame.toBytes(i);
-                seen.add(frame.typeName(i) + " " + frame.toNumber(i) + " "
+                seen.add(type + " " + frame.toNumber(i) + " "
                         + (bytes == null ? null : StandardCharsets.ISO_8859_1.decode(bytes)) + " " + frame.toBoolean(i));
             }
             return LuaFunction.Results.NONE;
