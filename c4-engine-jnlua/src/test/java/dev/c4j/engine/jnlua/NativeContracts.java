@@ -1,18 +1,26 @@
 package dev.c4j.engine.jnlua;
 
 import dev.c4j.lua.spi.LuaException;
+import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaObject;
 import dev.c4j.lua.spi.LuaState;
 import dev.c4j.lua.spi.LuaSyntaxException;
+import dev.c4j.lua.spi.LuaValueRef;
 import dev.c4j.lua.spi.contract.BytesContract;
 import dev.c4j.lua.spi.contract.ErrorsContract;
 import dev.c4j.lua.spi.contract.FramesContract;
+import dev.c4j.lua.spi.contract.LuaValuesContract;
 import dev.c4j.lua.spi.contract.ObjectsContract;
 import dev.c4j.lua.spi.contract.SandboxContract;
 import dev.c4j.lua.spi.contract.TestObjects;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import party.iroiro.luajava.Lua;
+import party.iroiro.luajava.LuaNatives;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,6 +159,52 @@ abstract class NativeContracts {
         @Override
         protected int stackHeight(LuaState state) {
             return stackTop(state);
+        }
+    }
+
+    @Nested
+    class Values extends LuaValuesContract {
+        @Override
+        protected NativeLuaEngine engine() {
+            return NativeContracts.this.engine();
+        }
+
+        @Override
+        protected int stackHeight(LuaState state) {
+            return stackTop(state);
+        }
+
+        /** LuaJava's userdata for a Java object, and a light userdata, pushed with the C API during a call from Lua. */
+        @Override
+        protected List<LuaValueRef> foreignUserdata(LuaState state) throws LuaException {
+            NativeLuaState nativeState = (NativeLuaState) state;
+            LuaNatives natives = natives();
+            List<LuaValueRef> made = new ArrayList<>();
+            state.setGlobal("makeForeignUserdata", (LuaFunction) frame -> {
+                long L = ((StackFrame) frame).L;
+                natives.luaJ_pushobject(L, new Object());
+                made.add(nativeState.ref(L, -1));
+                natives.lua_pushlightuserdata(L, 0x1234);
+                made.add(nativeState.ref(L, -1));
+                return LuaFunction.Results.NONE;
+            });
+            LuaValueRef chunk = state.load("makeForeignUserdata()".getBytes(StandardCharsets.US_ASCII), "=foreign");
+            try {
+                state.call(chunk);
+            } finally {
+                chunk.release();
+            }
+            return made;
+        }
+
+        /** The engine's C API (the same for every state of its library). */
+        private LuaNatives natives() {
+            Lua lua = engine().newLua();
+            try {
+                return lua.getLuaNatives();
+            } finally {
+                lua.close();
+            }
         }
     }
 }

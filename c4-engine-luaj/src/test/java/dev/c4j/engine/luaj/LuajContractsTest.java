@@ -2,15 +2,20 @@ package dev.c4j.engine.luaj;
 
 import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaObject;
+import dev.c4j.lua.spi.LuaState;
+import dev.c4j.lua.spi.LuaValueRef;
 import dev.c4j.lua.spi.contract.BytesContract;
 import dev.c4j.lua.spi.contract.ErrorsContract;
 import dev.c4j.lua.spi.contract.FramesContract;
+import dev.c4j.lua.spi.contract.LuaValuesContract;
 import dev.c4j.lua.spi.contract.ObjectsContract;
 import dev.c4j.lua.spi.contract.SandboxContract;
 import dev.c4j.lua.spi.contract.TestObjects;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.luaj.vm2.LuaUserdata;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +96,20 @@ class LuajContractsTest {
         @Override
         protected LuaEngine engine() {
             return luaj();
+        }
+    }
+
+    @Nested
+    class Values extends LuaValuesContract {
+        @Override
+        protected LuaEngine engine() {
+            return luaj();
+        }
+
+        /** LuaJ has no light userdata; a plain {@link LuaUserdata} is not ours. */
+        @Override
+        protected List<LuaValueRef> foreignUserdata(LuaState state) {
+            return List.of(new LuajValueRef(new LuaUserdata(new Object())));
         }
     }
 }
