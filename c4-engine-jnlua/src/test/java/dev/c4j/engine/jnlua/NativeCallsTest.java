@@ -6,6 +6,7 @@ import dev.c4j.lua.spi.LuaObject;
 import dev.c4j.lua.spi.LuaRaise;
 import dev.c4j.lua.spi.LuaState;
 import dev.c4j.lua.spi.ObjectType;
+import dev.c4j.lua.spi.contract.TestObjects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

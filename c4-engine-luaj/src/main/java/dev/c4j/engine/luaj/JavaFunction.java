@@ -25,9 +25,8 @@ final class JavaFunction extends VarArgFunction {
 
     @Override
     public Varargs invoke(Varargs args) {
-        Object result;
         try {
-            result = function.call(new LuajFrame(state, args));
+            return state.resultToLua(function.call(new LuajFrame(state, args)));
         } catch (LuaRaise e) {
             throw state.lua51.raise(LuaValue.valueOf(e.getMessage()));
         } catch (LuaError e) {
@@ -36,6 +35,5 @@ final class JavaFunction extends VarArgFunction {
             state.host.reportInternalError(name, e);
             throw state.lua51.raise(LuaValue.valueOf("internal error in '" + name + "'"));
         }
-        return state.resultToLua(result);
     }
 }

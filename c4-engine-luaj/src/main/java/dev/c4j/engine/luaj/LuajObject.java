@@ -116,7 +116,7 @@ final class LuajObject implements LuaObject {
     @Override
     public boolean invoke(int slot, Object... args) {
         C4Userdata self = userdata.get();
-        LuaValue handler = self != null ? self.handler(slot) : null;
+        LuaValue handler = handler(self, slot);
         if (handler == null) {
             return false;
         }
@@ -132,7 +132,7 @@ final class LuajObject implements LuaObject {
     @Override
     public boolean invoke(int slot, Object arg) {
         C4Userdata self = userdata.get();
-        LuaValue handler = self != null ? self.handler(slot) : null;
+        LuaValue handler = handler(self, slot);
         if (handler == null) {
             return false;
         }
@@ -143,7 +143,7 @@ final class LuajObject implements LuaObject {
     @Override
     public Object[] invokeForResults(int slot, int maxResults, Object... args) {
         C4Userdata self = userdata.get();
-        LuaValue handler = self != null ? self.handler(slot) : null;
+        LuaValue handler = handler(self, slot);
         if (handler == null) {
             return null;
         }
@@ -154,5 +154,10 @@ final class LuajObject implements LuaObject {
         }
         Varargs results = state.callLua(handler, LuaValue.varargsOf(values));
         return results != null ? state.toJava(results, maxResults) : null;
+    }
+
+    /** The handler in {@code slot} of {@code self}; none once the object was collected or the state closed. */
+    private LuaValue handler(C4Userdata self, int slot) {
+        return self != null && !state.closed() ? self.handler(slot) : null;
     }
 }

@@ -116,6 +116,9 @@ final class LuajState implements LuaState {
 
     @Override
     public LuaValueRef load(byte[] source, String chunkName) throws LuaSyntaxException {
+        if (closed) {
+            throw new IllegalStateException("the Lua state of " + host.driverName() + " is closed");
+        }
         try {
             byte[] lua51Source = Lua51Compat.rewriteLenientEscapes(source);
             return new LuajValueRef(globals.load(new ByteArrayInputStream(lua51Source), chunkName, "bt", globals));
@@ -157,7 +160,13 @@ final class LuajState implements LuaState {
 
     @Override
     public LuaValueRef globalFunction(String name) {
-        LuaValue value = globals.get(name);
+        LuaValue value;
+        try {
+            value = globals.get(name);
+        } catch (LuaError e) { // from the globals' __index: reported, never thrown at the caller
+            host.reportLuaError(LuajErrors.report(e));
+            return null;
+        }
         return value.isfunction() ? new LuajValueRef(value) : null;
     }
 
@@ -176,6 +185,11 @@ final class LuajState implements LuaState {
     @Override
     public void interrupt(long id, String message) {
         debugLib.interrupt(id, message);
+    }
+
+    /** Whether {@link #close} ran: handlers are no longer invoked. */
+    boolean closed() {
+        return closed;
     }
 
     @Override

@@ -84,7 +84,11 @@ public final class LuajErrors {
         if (value.isstring()) {
             return value.tojstring();
         }
-        return value.isnil() ? "nil" : "(error object is a " + value.typename() + " value)";
+        if (value.isnil()) {
+            return "nil";
+        }
+        LuaValue tostring = value.metatag(LuaValue.TOSTRING);
+        return tostring.isnil() ? "(error object is a " + value.typename() + " value)" : tostring.call(value).tojstring();
     }
 
     private static final Pattern LUAJ_POSITION = Pattern.compile("(?s)(.*?):(\\d+|\\?) (.*)");

@@ -2,7 +2,6 @@ package dev.c4j.lua.spi.contract;
 
 import dev.c4j.api.ByteString;
 import dev.c4j.api.OpaqueValue;
-import dev.c4j.lua.spi.LuaEngine;
 import dev.c4j.lua.spi.LuaFrame;
 import dev.c4j.lua.spi.LuaFunction;
 import dev.c4j.lua.spi.LuaObject;
@@ -27,10 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Java copies of Lua values ({@link LuaFrame#toValue}, {@link LuaState#getGlobal}, {@link LuaState#toValue}) and
  * Java values handed to Lua. Written once; every engine module runs it through a subclass naming its engine.
  */
-public abstract class LuaValuesContract {
-
-    /** The engine under test; each test opens a state of its own. */
-    protected abstract LuaEngine engine();
+public abstract class LuaValuesContract extends EngineContract {
 
     /**
      * References to userdata that are not ours, made the engine's own way (Lua code cannot make one in the
@@ -38,18 +34,11 @@ public abstract class LuaValuesContract {
      */
     protected abstract List<LuaValueRef> foreignUserdata(LuaState state) throws Exception;
 
-    /** The height of the state's main stack between calls, where the adapter can tell (0 otherwise). Loop only. */
-    protected int stackHeight(LuaState state) {
-        return 0;
-    }
-
-    private StateHarness<LuaState> h;
     /** What the global {@code keep(...)} copied with {@link LuaFrame#toValue}. */
     private final List<Object> kept = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void openState() throws Exception {
-        h = new StateHarness<>(engine());
+    void installKeep() throws Exception {
         setGlobal("keep", (LuaFunction) frame -> {
             for (int i = 1; i <= frame.count(); i++) {
                 kept.add(frame.toValue(i));
@@ -58,15 +47,11 @@ public abstract class LuaValuesContract {
         });
     }
 
+    /** Copies report nothing (the stack is checked by {@link EngineContract}). */
     @AfterEach
-    void closeState() throws Exception {
-        try {
-            assertThat(h.onLoop(() -> stackHeight(h.state))).as("stack height").isZero();
-            assertThat(h.luaErrors).isEmpty();
-            assertThat(h.internalExceptions).isEmpty();
-        } finally {
-            h.close();
-        }
+    void nothingReported() {
+        assertThat(h.luaErrors).isEmpty();
+        assertThat(h.internalExceptions).isEmpty();
     }
 
     // ---- Lua values in Java -------------------------------------------------------------------------------------
@@ -389,13 +374,6 @@ public abstract class LuaValuesContract {
 
     private Object getGlobal(String name) throws Exception {
         return h.onLoop(() -> h.state.getGlobal(name));
-    }
-
-    private void setGlobal(String name, Object value) throws Exception {
-        h.onLoop(() -> {
-            h.state.setGlobal(name, value);
-            return null;
-        });
     }
 
     private static ByteString utf8(String text) {

@@ -1,4 +1,4 @@
-package dev.c4j.engine.jnlua;
+package dev.c4j.lua.spi.contract;
 
 import dev.c4j.lua.spi.Collectable;
 import dev.c4j.lua.spi.LuaFunction;
@@ -15,20 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test object type {@code C4LuaTcpServer} with methods {@code OnEvent(fn)} (handler slot 0, returns self),
- * {@code Listen(host)} (raises like luaL_checkstring) and {@code Boom()} (throws a Java exception), and a
- * global {@code make()} that creates one.
+ * {@code Listen(host)} (raises like luaL_checkstring), {@code Boom()} (throws a Java exception) and
+ * {@code Peer(x)} (whether {@code x} is one of ours), and a global {@code make()} that creates one.
  */
-final class TestObjects {
-    static final int ON_EVENT = 0;
+public final class TestObjects {
+    public static final int ON_EVENT = 0;
 
-    final ObjectType type;
-    final List<Peer> peers = new ArrayList<>();
+    public final ObjectType type;
+    public final List<Peer> peers = new ArrayList<>();
 
     /** A peer: its object, and how often (and on which thread) Lua's collection was reported. */
-    static final class Peer implements Collectable {
-        LuaObject object;
-        final AtomicInteger collected = new AtomicInteger();
-        volatile String collectedOn;
+    public static final class Peer implements Collectable {
+        public LuaObject object;
+        public final AtomicInteger collected = new AtomicInteger();
+        public volatile String collectedOn;
 
         @Override
         public void collected() {
@@ -37,7 +37,7 @@ final class TestObjects {
         }
     }
 
-    TestObjects(LuaState state) {
+    public TestObjects(LuaState state) {
         Map<String, LuaFunction> methods = new LinkedHashMap<>();
         methods.put("OnEvent", frame -> {
             Peer peer = (Peer) frame.toPeer(1);
@@ -53,18 +53,20 @@ final class TestObjects {
         methods.put("Boom", frame -> {
             throw new IllegalStateException("a bug of ours");
         });
+        methods.put("Peer", frame -> frame.toPeer(1) != null ? "ours" : "not ours");
         type = state.defineType("C4LuaTcpServer", methods);
         state.setGlobal("make", (LuaFunction) frame -> create(state));
     }
 
-    LuaObject create(LuaState state) {
+    public LuaObject create(LuaState state) {
         Peer peer = new Peer();
         peer.object = state.newObject(type, peer);
         peers.add(peer);
         return peer.object;
     }
 
-    static TestObjects install(Harness h) throws Exception {
+    /** Installs them in the harness's state. */
+    public static TestObjects install(StateHarness<?> h) throws Exception {
         return h.onLoop(() -> new TestObjects(h.state));
     }
 }
