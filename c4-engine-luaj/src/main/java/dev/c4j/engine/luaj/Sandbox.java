@@ -51,6 +51,7 @@ record Sandbox(Globals globals, LuaValue getinfo) {
         globals.set("package", LuaValue.NIL); // only needed while the libraries registered themselves
         globals.set("dofile", LuaValue.NIL);
         globals.set("loadfile", LuaValue.NIL);
+        globals.set("rawlen", LuaValue.NIL); // LuaJ's 5.2 base library; Lua 5.1 has no rawlen
         LuaValue os = globals.get("os");
         LuaTable restrictedOs = new LuaTable();
         for (String name : OS_FUNCTIONS) {
