@@ -30,6 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("reliability")
 class MemoryLimitTest {
 
+    /**
+     * Fills the Java heap in strings of a mebibyte: few objects, so that the collections before the heap is full stay
+     * short on every JDK (a heap of small objects can keep a JVM collecting for minutes before it gives up).
+     */
+    private static final String GROW_FOREVER_IN_MIB = """
+            local t = {}
+            local i = 0
+            while true do
+              i = i + 1
+              t[i] = string.rep("x", 1048576) .. i
+            end
+            """;
+
     private static final String GROW_FOREVER = """
             local t = {}
             local i = 0
@@ -89,7 +102,7 @@ class MemoryLimitTest {
                   end)
                 end
                 function OnDriverDestroyed() print("destroyed") end
-                """.formatted(GROW_FOREVER));
+                """.formatted(GROW_FOREVER_IN_MIB));
         try (ChildProcess child = ChildProcess.c4(dir, List.of("-Xmx96m"), "run", driver.toString(), "--engine", "luaj",
                 "--callback-limit", "0")) {
             assertThat(child.waitFor(Duration.ofSeconds(90))).as("exited; stderr: %s", child.stderr()).isTrue();
