@@ -624,7 +624,7 @@ final class NativeLuaState implements LuaState {
         if (caller != lua) {
             coroutines.add(caller);
         }
-        return callJava(function, L, enterFrame(L));
+        return callJava(function, L, enterFrame(L), false);
     }
 
     /**
@@ -641,10 +641,6 @@ final class NativeLuaState implements LuaState {
         frame.decoded(decoded);
         readTop(decoded.scratchEnd());
         return callJava(function, L, frame, true);
-    }
-
-    private int callJava(JavaFunction function, long L, StackFrame frame) {
-        return callJava(function, L, frame, false);
     }
 
     /** With {@code coded}, a nil, a boolean or an argument as the one result is left to the C side to push. */

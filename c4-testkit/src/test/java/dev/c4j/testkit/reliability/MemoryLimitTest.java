@@ -30,27 +30,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("reliability")
 class MemoryLimitTest {
 
-    /**
-     * Fills the Java heap in strings of a mebibyte: few objects, so that the collections before the heap is full stay
-     * short on every JDK (a heap of small objects can keep a JVM collecting for minutes before it gives up).
-     */
-    private static final String GROW_FOREVER_IN_MIB = """
-            local t = {}
-            local i = 0
-            while true do
-              i = i + 1
-              t[i] = string.rep("x", 1048576) .. i
-            end
-            """;
+    /** Lua that grows a table forever, in strings of about 100 bytes. */
+    private static final String GROW_FOREVER = growForever(100);
 
-    private static final String GROW_FOREVER = """
-            local t = {}
-            local i = 0
-            while true do
-              i = i + 1
-              t[i] = string.rep("x", 100) .. i
-            end
-            """;
+    /**
+     * Lua that grows a table forever in strings of {@code pieceBytes}. Filling a Java heap, pieces of a mebibyte keep
+     * the objects few, so that the collections before the heap is full stay short on every JDK (a heap of small
+     * objects can keep a JVM collecting for minutes before it gives up).
+     */
+    private static String growForever(int pieceBytes) {
+        return """
+                local t = {}
+                local i = 0
+                while true do
+                  i = i + 1
+                  t[i] = string.rep("x", %d) .. i
+                end
+                """.formatted(pieceBytes);
+    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"jnlua", "luajit"})
@@ -102,7 +99,7 @@ class MemoryLimitTest {
                   end)
                 end
                 function OnDriverDestroyed() print("destroyed") end
-                """.formatted(GROW_FOREVER_IN_MIB));
+                """.formatted(growForever(1 << 20)));
         try (ChildProcess child = ChildProcess.c4(dir, List.of("-Xmx96m"), "run", driver.toString(), "--engine", "luaj",
                 "--callback-limit", "0")) {
             assertThat(child.waitFor(Duration.ofSeconds(90))).as("exited; stderr: %s", child.stderr()).isTrue();
